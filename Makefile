@@ -1,0 +1,52 @@
+# The two commands a newcomer needs are `make site` and `make test`; both set
+# up .venv/ (and node_modules/ for the browser assets) on first use.
+PY      := .venv/bin/python
+VENV_OK := .venv/.installed
+NPM_OK  := node_modules/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH :=
+
+.PHONY: venv site serve test test-fast bench lint check linkcheck browser-deps clean
+
+venv: $(VENV_OK) $(NPM_OK)
+
+$(VENV_OK): pyproject.toml
+	test -x $(PY) || python3 -m venv .venv
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(NPM_OK): package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $@
+
+site: venv
+	$(PY) -m helpcenter build
+
+serve: venv
+	$(PY) -m mkdocs serve --livereload
+
+check: venv
+	$(PY) -m helpcenter check
+
+lint: venv
+	$(PY) -m ruff check src hooks tests
+	$(PY) -m ruff format --check src hooks tests
+
+browser-deps:
+	bash tests/browser/ensure-chromium.sh
+
+test: venv browser-deps
+	$(PY) -m pytest -n 2
+
+test-fast: venv
+	$(PY) -m pytest -n 2 -m "not browser"
+
+bench: venv browser-deps
+	$(PY) -m helpcenter.bench
+
+linkcheck: venv
+	$(PY) -m helpcenter linkcheck
+
+clean:
+	rm -rf site dist .venv node_modules

@@ -1,0 +1,1 @@
+"""BitP help center: registry, contact guard and site tooling, free of MkDocs."""

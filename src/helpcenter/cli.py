@@ -1,0 +1,65 @@
+"""The ``helpcenter`` command line: one entry point, one module per subcommand.
+
+Contract (as pre-commit hooks have it): ``main(argv) -> int``; exit 0 when
+clean, 1 when there are findings, 2 for a usage or registry error.
+Each subcommand lives in :mod:`helpcenter.commands` and provides
+``add_arguments(parser)`` and ``run(args) -> int``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+COMMANDS: dict[str, str] = {
+    "check": "check the articles for contact details that are not in the registry",
+    "build": "build the offline-ready site into site/ (atomically) and the dist/ bundle",
+    "diff": "show what a change does to the channel list and to contact details in articles",
+    "linkcheck": "check external links over the network (cached, rate limited)",
+}
+"""Subcommand name -> one-line help; the module is ``helpcenter.commands.<name>``."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every available subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="helpcenter", description="BitP help center: registry, contact guard and site tools."
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, help_text in COMMANDS.items():
+        try:
+            module = importlib.import_module(f"helpcenter.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"helpcenter.commands.{name}":
+                raise
+            continue
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        module.add_arguments(command)
+        command.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    try:
+        return int(args._run(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_CLEAN
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

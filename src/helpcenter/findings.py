@@ -1,0 +1,36 @@
+"""Findings: plain data with stable rule codes, shared by every checker and reporter."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+SEVERITIES = ("error", "warning")
+"""``error`` fails the build and the CLI; ``warning`` is reported but also fails ``--strict``."""
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem at one place in one file."""
+
+    path: str
+    """File path as given to the checker (POSIX separators)."""
+    line: int
+    """1-based line."""
+    column: int
+    """1-based column, counted in characters (not bytes)."""
+    rule: str
+    """Stable rule code, e.g. ``HC101``; see :mod:`helpcenter.messages`."""
+    severity: str
+    """One of :data:`SEVERITIES`."""
+    value: str
+    """The offending text as written in the file."""
+    message: str
+    """Human sentence: what is wrong and how to fix it."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """The finding as the JSON contract's object."""
+        return asdict(self)
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.rule} {self.message}"

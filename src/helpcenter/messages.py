@@ -1,0 +1,79 @@
+"""Rule codes and their messages in both languages.
+
+Each checker keeps its rules next to its code as a ``RULES`` tuple of
+:class:`Rule` (registry: ``helpcenter.registry_rules``, guard:
+``helpcenter.guard.rules``, links and translations: ``helpcenter.links.rules``);
+this module merges them into one catalog so the CLI, the build and the
+contributor guide speak with one voice, in Chinese or English.
+"""
+
+from __future__ import annotations
+
+import importlib
+import locale
+import os
+from dataclasses import dataclass
+from functools import cache
+
+LANGS = ("zh", "en")
+
+_SOURCES = (
+    "helpcenter.registry_rules",
+    "helpcenter.guard.rules",
+    "helpcenter.links.rules",
+    "helpcenter.i18n.rules",
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One stable rule code and what it says."""
+
+    code: str
+    """Stable code, e.g. ``HC101``; never reused for another meaning."""
+    severity: str
+    """``error`` or ``warning``."""
+    en: str
+    """English message template, ``str.format`` style (``{value}``, ``{suggestion}``, ...)."""
+    zh: str
+    """Chinese message template with the same placeholders."""
+    suppressible: bool = True
+    """Whether an inline suppression with a reason may silence it."""
+
+    def text(self, lang: str, **params: object) -> str:
+        """The message in ``lang`` with ``params`` filled in."""
+        template = self.zh if lang == "zh" else self.en
+        return template.format(**params)
+
+
+@cache
+def catalog() -> dict[str, Rule]:
+    """Every known rule, by code."""
+    rules: dict[str, Rule] = {}
+    for name in _SOURCES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name is not None and name.startswith(exc.name):
+                continue
+            raise
+        for rule in module.RULES:
+            if rule.code in rules:
+                raise ValueError(f"rule code {rule.code} defined twice ({name})")
+            rules[rule.code] = rule
+    return rules
+
+
+def default_lang() -> str:
+    """The contributor's language from ``HELPCENTER_LANG``, ``LC_ALL``, ``LC_MESSAGES`` or ``LANG``."""
+    for var in ("HELPCENTER_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    loc = locale.getlocale()[0] or ""
+    return "zh" if loc.lower().startswith("zh") else "en"
+
+
+def message(code: str, lang: str | None = None, **params: object) -> str:
+    """The message for ``code`` in ``lang`` (default: the environment's)."""
+    return catalog()[code].text(lang or default_lang(), **params)
