@@ -1,13 +1,15 @@
 """Semantic checks on registry entries: values that parse, domains that are official.
 
-Kept apart from :mod:`helpcenter.registry_validate` (which checks shape) so
-that each rule reads on its own.
+Kept apart from :mod:`helpcenter.registry_validate` (which checks shape, as
+the JSON Schema does) so that each rule reads on its own. None of these
+problems can be expressed in the schema, so an editor will not show them;
+the build and ``helpcenter check`` will.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from helpcenter import normalize
 
@@ -19,99 +21,113 @@ ID_RE = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 """Channel ids: lower-case letters, digits and inner hyphens."""
 
 
-def normalise_domain(col: _Collector, owner: Any, value: Any) -> str:
+def normalise_domain(col: _Collector, value: str, line: int) -> str:
     """A domain from the registry in canonical ASCII form, reporting one that does not parse."""
-    host = normalize.normalize_host(str(value)) if value else None
-    if host is None or "." not in host:
-        col.add(owner, f"domain {value!r} is not a valid domain name (write it like 'bitp.example')")
-        return str(value)
+    host = normalize.normalize_host(value)
+    if host is None or "." not in host or not re.fullmatch(r"[a-z0-9._-]+", host):
+        col.add(line, "HC024", None, value, value=repr(value))
+        return value
     return host
 
 
-def _official(registry_domains: tuple[str, ...], host: str) -> bool:
-    return any(normalize.is_subdomain_of(host, d) for d in registry_domains)
+def _official(domains: tuple[str, ...], host: str) -> bool:
+    return any(normalize.is_subdomain_of(host, d) for d in domains)
 
 
-def check_channel_value(col: _Collector, entry: dict, channel: Channel) -> None:
-    """Report a channel whose value does not parse as its type, or names an unknown platform."""
+def check_channel_value(col: _Collector, line: int, channel: Channel) -> None:
+    """Report a channel whose value does not parse as its type or platform."""
     cid, value = channel.id, channel.value
     if channel.type == "email":
         if normalize.normalize_email(value) is None:
-            col.add(entry, f"email {value!r} does not parse: write it as name@domain", cid)
+            col.add(line, "HC020", cid, value, value=repr(value))
     elif channel.type == "phone":
-        e164 = normalize.normalize_phone(value, None)
-        if e164 is None:
-            col.add(
-                entry,
-                f"phone {value!r} does not parse: write it with its country code, e.g. '+86 400 000 0123'",
-                cid,
-            )
+        # Registry phones carry their country code: no region is assumed.
+        if normalize.normalize_phone(value, None) is None:
+            col.add(line, "HC021", cid, value, value=repr(value))
     elif channel.type in ("social", "chat") and channel.platform:
-        if channel.platform not in normalize.PLATFORMS:
+        key = normalize.contact_key(channel.type, value, channel.platform)
+        parsed = normalize.parse_social_url(value)
+        looks_like_url = "/" in value or ":" in value
+        if looks_like_url and parsed is None or key is None:
+            col.add(line, "HC023", cid, value, value=repr(value), platform=channel.platform)
+        elif parsed is not None and parsed[0] != channel.platform:
             col.add(
-                entry,
-                f"platform {channel.platform!r} is unknown: use one of {', '.join(normalize.PLATFORMS)}",
+                line,
+                "HC025",
                 cid,
+                value,
+                value=repr(value),
+                found=parsed[0],
+                platform=channel.platform,
             )
-        elif normalize.contact_key(channel.type, value, channel.platform) is None:
-            col.add(entry, f"{channel.platform} link or handle {value!r} does not parse", cid)
-    elif channel.type == "social":
-        col.add(entry, "a social channel needs 'platform' (telegram, x, wechat, ...)", cid)
-    else:
-        if normalize.split_url(value) is None or not re.match(r"https?://", value, re.I):
-            col.add(entry, f"URL {value!r} does not parse: write it as https://host/path", cid)
+    elif not re.match(r"https://", value, re.I) or normalize.split_url(value) is None:
+        col.add(line, "HC022", cid, value, value=repr(value))
 
 
 def check_registry(col: _Collector, registry: Registry) -> None:
-    """Cross-entry rules: official domains, replacements, scams that are official."""
+    """Cross-entry rules: official domains, replacements, unique contacts, scams."""
     domains = registry.organization.official_domains
-    ids = {c.id for c in registry.channels}
+    by_id = {c.id: c for c in registry.channels}
     for c in registry.channels:
         if c.type == "email":
             email = normalize.normalize_email(c.value)
             if email and not _official(domains, email.split("@", 1)[1]):
                 col.add(
-                    c,
-                    f"email {c.value!r} is not on an official domain ({', '.join(domains)}): "
-                    "use an official address or add the domain to official_domains",
-                    c.id,
-                    line=c.line,
+                    c.line, "HC031", c.id, c.value, value=repr(c.value), domains=", ".join(domains)
                 )
-        elif c.type in ("website", "chat", "app") and not c.platform:
+        elif c.type in ("website", "app") or (c.type == "chat" and not c.platform):
+            # A chat on a messaging platform (WhatsApp, Telegram) lives on that
+            # platform's domain; every other link must be on an official domain.
             parts = normalize.split_url(c.value)
             if parts and not _official(domains, parts[0]):
                 col.add(
-                    c,
-                    f"{c.type} {c.value!r} is not on an official domain ({', '.join(domains)})",
-                    c.id,
-                    line=c.line,
-                )
-        if c.replaced_by is not None and c.replaced_by not in ids:
-            col.add(c, f"replaced_by {c.replaced_by!r} is not a channel id", c.id, line=c.line)
-        if c.status == "retired" and c.replaced_by == c.id:
-            col.add(c, "a channel cannot replace itself", c.id, line=c.line)
+                    c.line, "HC030", c.id, c.value,
+                    type=c.type, value=repr(c.value), domains=", ".join(domains),
+                )  # fmt: skip
+        if c.replaced_by is not None:
+            target = by_id.get(c.replaced_by)
+            if target is None:
+                col.add(c.line, "HC032", c.id, c.replaced_by, value=c.replaced_by)
+            elif target.id == c.id:
+                col.add(c.line, "HC033", c.id, c.replaced_by, value=c.replaced_by,
+                        why="the channel itself", why_zh="就是它自己")  # fmt: skip
+            elif not target.active:
+                col.add(c.line, "HC033", c.id, c.replaced_by, value=c.replaced_by,
+                        why="retired too", why_zh="也已停用")  # fmt: skip
 
-    official = {}
+    security = registry.organization.security_contact
+    if security is not None:
+        target = by_id.get(security)
+        if target is None or target.type != "email" or not target.active:
+            col.add(col.security_line, "HC037", None, security, value=security)
+
+    official: dict[normalize.ContactKey, Channel] = {}
     for c in registry.channels:
-        key = normalize.contact_key(c.type, c.value, c.platform)
-        if key is not None:
-            official[key] = c
-    for s in registry.known_scams:
-        key = normalize.contact_key(s.type, s.value, s.platform)
+        key = normalize.contact_key(c.type, c.value, c.platform, None)
         if key is None:
-            col.add(s, f"known scam value {s.value!r} does not parse as a {s.type}", line=s.line)
+            continue
+        # Websites key on the host: several pages of one site are fine.
+        if key in official and key.kind != "host":
+            other = official[key]
+            col.add(
+                c.line,
+                "HC026",
+                c.id,
+                c.value,
+                value=repr(c.value),
+                other=other.id,
+                first=other.line,
+            )
+            continue
+        official.setdefault(key, c)
+
+    for s in registry.known_scams:
+        key = normalize.contact_key(s.type, s.value, s.platform, None)
+        if key is None:
+            col.add(s.line, "HC036", None, s.value, value=repr(s.value), type=s.type)
             continue
         if key in official:
             c = official[key]
-            col.add(
-                s,
-                f"known scam {s.value!r} is the same contact as channel '{c.id}' "
-                f"(line {c.line}): remove one of them",
-                line=s.line,
-            )
-        if key.kind == "host" and _official(domains, key.value):
-            col.add(
-                s,
-                f"known scam {s.value!r} is on an official domain: remove it or fix official_domains",
-                line=s.line,
-            )
+            col.add(s.line, "HC034", None, s.value, value=repr(s.value), other=c.id, first=c.line)
+        elif key.kind == "host" and _official(domains, key.value):
+            col.add(s.line, "HC035", None, s.value, value=repr(s.value))

@@ -1,17 +1,24 @@
 """Validation of the registry file into the typed model of :mod:`helpcenter.registry`.
 
-Every problem is collected (not just the first) and reported with file,
-line, channel id and the fix.
+Two passes. The *shape* pass checks exactly what ``data/channels.schema.json``
+checks (keys, types, enums, dates), so an editor validating against the
+schema and the build agree; the *semantic* pass (:mod:`helpcenter.registry_checks`)
+then checks what a schema cannot: values that parse, official domains, ids
+and contacts that are unique, known scams that are not official channels.
+Every problem is collected (not just the first) with file, line, channel id,
+a stable code and the fix.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from helpcenter import normalize
 from helpcenter.registry import (
     CHANNEL_TYPES,
     STATUSES,
@@ -19,57 +26,284 @@ from helpcenter.registry import (
     KnownScam,
     Localized,
     Organization,
+    Positions,
     Problem,
     Registry,
     RegistryError,
-    parse_yaml_with_lines,
+    parse_yaml_positions,
 )
+
+ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
+"""Channel ids: lower-case letters, digits and inner hyphens (same pattern as the schema)."""
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+"""Dates as written in the file (the schema's ``format: date``)."""
+REGION_PATTERN = r"^[A-Z]{2}$"
+"""ISO 3166-1 alpha-2 region codes."""
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+"""BCP 47 language tags in their common short form (``zh``, ``en``, ``zh-Hant``)."""
+
+TOP_KEYS = ("schema_version", "demo", "organization", "channels", "allowed_domains", "known_scams")
+ORG_KEYS = ("name", "official_domains", "security_contact")
+CHANNEL_KEYS = (
+    "id", "type", "platform", "value", "label", "status", "verified_on", "hours",
+    "regions", "languages", "notes", "retired_on", "replaced_by", "source",
+)  # fmt: skip
+CHANNEL_REQUIRED = ("id", "type", "value", "label", "status", "verified_on")
+SCAM_KEYS = ("type", "value", "platform", "notes", "reported_on")
+LOCALIZED_KEYS = ("zh", "en")
+
+_EXAMPLES = {
+    "organization": "'organization: {name: BitP, official_domains: [bitp.example]}'",
+    "channels": "'channels:' with at least one channel entry",
+    "name": "the brand name, e.g. 'name: BitP'",
+    "official_domains": "at least one domain, e.g. 'official_domains: [bitp.example]'",
+    "id": "'id: support-email'",
+    "type": "'type: email'",
+    "value": "the contact itself, e.g. 'value: support@bitp.example'",
+    "label": "'label: {zh: 客服邮箱, en: Support email}'",
+    "status": "'status: active'",
+    "verified_on": "the date you confirmed it, e.g. 'verified_on: 2026-11-01'",
+}
+
+# (English, Chinese) names of the kinds a value may need to be, and the fix.
+_KINDS = {
+    "text": ("text", "文本", "write it as text (quote it if needed)", "请写成文本(必要时加引号)"),
+    "list": (
+        "a list",
+        "列表",
+        "write it as [a, b] or as '- item' lines",
+        "请写成 [a, b] 或 '- 项' 的列表",
+    ),
+    "mapping": ("a mapping", "映射", "write it as 'key: value' lines", "请写成 '键: 值' 的形式"),
+    "boolean": ("true or false", "true 或 false", "write true or false", "请写 true 或 false"),
+}
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"the boolean {value}".lower()
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, dt.date):
+        return f"the date {value}"
+    return repr(value)
 
 
 class _Collector:
-    def __init__(self, path: Path, lines: dict[int, int]):
+    """Collects problems for one registry file."""
+
+    def __init__(self, path: Path, pos: Positions):
         self.path = path
-        self.lines = lines
+        self.pos = pos
         self.problems: list[Problem] = []
+        self.security_line = 0
+        """Line of ``organization.security_contact``, checked after the channels."""
 
-    def line_of(self, obj: Any) -> int:
-        return self.lines.get(id(obj), 0)
+    def add(
+        self, line: int, code: str, cid: str | None = None, raw: Any = "", **params: Any
+    ) -> None:
+        text = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
+        self.problems.append(Problem.make(self.path, line, code, cid, raw=text, **params))
 
-    def add(self, obj: Any, message: str, channel_id: str | None = None, line: int = 0) -> None:
-        self.problems.append(Problem(self.path, line or self.line_of(obj), message, channel_id))
+    def wrong_kind(self, line: int, key: str, kind: str, actual: Any, cid: str | None) -> None:
+        expected, expected_zh, fix, fix_zh = _KINDS[kind]
+        self.add(
+            line, "HC007", cid, actual, key=key, expected=expected, expected_zh=expected_zh,
+            actual=_kind_of(actual), fix=fix, fix_zh=fix_zh,
+        )  # fmt: skip
+
+    def missing(self, line: int, key: str, cid: str | None = None) -> None:
+        self.add(line, "HC005", cid, key=key, example=_EXAMPLES.get(key, f"'{key}: ...'"))
 
 
-def _localized(col: _Collector, owner: dict, key: str, cid: str | None, required: bool):
-    value = owner.get(key)
-    if value is None:
+# -- shape pass ---------------------------------------------------------------------------------
+
+
+def _keys(col: _Collector, obj: dict, allowed: tuple[str, ...], cid: str | None) -> None:
+    for key in obj:
+        if key not in allowed:
+            line = col.pos.key_line(obj, str(key))
+            col.add(line, "HC006", cid, str(key), key=key, allowed=", ".join(allowed))
+
+
+def _as_text(value: Any) -> str | None:
+    """``value`` as text, or ``None`` if it is not text.
+
+    An unquoted ``2026-11-01`` is a date to PyYAML but text to YAML 1.2 (and
+    to editors validating against the schema), so where text is expected a
+    date counts as its ISO form, as it does in ``channels.json``.
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return None
+
+
+def _text(col: _Collector, obj: dict, key: str, cid: str | None, required: bool) -> str | None:
+    """A non-blank string at ``obj[key]``; reports and returns ``None`` otherwise."""
+    if key not in obj:
         if required:
-            col.add(owner, f"'{key}' is missing: add '{key}: {{zh: ..., en: ...}}'", cid)
+            col.missing(col.pos.line(obj), key, cid)
         return None
+    value = obj[key]
+    line = col.pos.key_line(obj, key)
+    text = _as_text(value)
+    if text is None:
+        col.wrong_kind(line, key, "text", value, cid)
+        return None
+    if not re.search(r"\S", text):
+        col.missing(line, key, cid)
+        return None
+    return text
+
+
+def _localized(
+    col: _Collector, obj: dict, key: str, cid: str | None, required: bool
+) -> Localized | None:
+    if key not in obj:
+        if required:
+            col.missing(col.pos.line(obj), key, cid)
+        return None
+    value = obj[key]
+    line = col.pos.key_line(obj, key)
     if not isinstance(value, dict):
-        col.add(owner, f"'{key}' must be a mapping with 'zh' and 'en' texts", cid)
+        col.wrong_kind(line, key, "mapping", value, cid)
         return None
-    missing = [lang for lang in ("zh", "en") if not str(value.get(lang) or "").strip()]
-    if missing:
-        col.add(value, f"'{key}' lacks a {' and '.join(missing)} text: add '{missing[0]}: ...'", cid)
+    _keys(col, value, LOCALIZED_KEYS, cid)
+    texts: dict[str, str] = {}
+    for lang in LOCALIZED_KEYS:
+        raw = value.get(lang)
+        text = _as_text(raw)
+        if raw is not None and text is None:
+            col.wrong_kind(col.pos.key_line(value, lang), f"{key}.{lang}", "text", raw, cid)
+        elif text is None or not re.search(r"\S", text):
+            col.add(col.pos.key_line(value, lang) or line, "HC016", cid, key=key, lang=lang)
+        else:
+            texts[lang] = text.strip()
+    if len(texts) < len(LOCALIZED_KEYS) or any(k not in LOCALIZED_KEYS for k in value):
         return None
-    return Localized(zh=str(value["zh"]), en=str(value["en"]))
+    return Localized(zh=texts["zh"], en=texts["en"])
 
 
-def _date(col: _Collector, owner: dict, key: str, cid: str | None, required: bool):
-    value = owner.get(key)
-    if value is None:
-        if required:
-            col.add(owner, f"'{key}' is missing: add '{key}: YYYY-MM-DD'", cid)
-        return None
+def parse_date(value: Any) -> dt.date | None:
+    """A registry date: a YAML date or a ``YYYY-MM-DD`` string that is a real date."""
     if isinstance(value, dt.datetime):
-        return value.date()
+        return None
     if isinstance(value, dt.date):
         return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        col.add(owner, f"'{key}' is {value!r}, not a date: write it as YYYY-MM-DD", cid)
+    if isinstance(value, str) and re.fullmatch(DATE_PATTERN, value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _date(col: _Collector, obj: dict, key: str, cid: str | None, required: bool) -> dt.date | None:
+    if key not in obj:
+        if required:
+            col.missing(col.pos.line(obj), key, cid)
         return None
+    value = obj[key]
+    parsed = parse_date(value)
+    if parsed is None:
+        col.add(col.pos.key_line(obj, key), "HC018", cid, value, key=key, value=repr(value))
+    return parsed
+
+
+def _id(col: _Collector, obj: dict, key: str, cid: str | None, required: bool) -> str | None:
+    if key not in obj:
+        if required:
+            col.missing(col.pos.line(obj), key, cid)
+        return None
+    value = obj[key]
+    text = _as_text(value)
+    if text is None or not re.fullmatch(ID_PATTERN, text):
+        col.add(col.pos.key_line(obj, key), "HC010", cid, value, value=repr(value))
+        return None
+    return text
+
+
+def _enum(
+    col: _Collector, obj: dict, key: str, allowed: tuple[str, ...], code: str, cid: str | None
+) -> str | None:
+    if key not in obj:
+        return None
+    value = obj[key]
+    if _as_text(value) not in allowed:
+        col.add(
+            col.pos.key_line(obj, key),
+            code,
+            cid,
+            value,
+            value=repr(value),
+            allowed=", ".join(allowed),
+        )
+        return None
+    return value
+
+
+def _codes(
+    col: _Collector, obj: dict, key: str, pattern: str, example: str, cid: str | None
+) -> tuple[str, ...] | None:
+    if key not in obj:
+        return ()
+    value = obj[key]
+    if not isinstance(value, list):
+        col.wrong_kind(col.pos.key_line(obj, key), key, "list", value, cid)
+        return None
+    codes = []
+    for index, item in enumerate(value):
+        text = _as_text(item)
+        if text is None or not re.fullmatch(pattern, text):
+            col.add(
+                col.pos.item_line(value, index),
+                "HC019",
+                cid,
+                item,
+                key=key,
+                value=repr(item),
+                example=example,
+            )
+        else:
+            codes.append(text)
+    return tuple(codes) if len(codes) == len(value) else None
+
+
+def _string_list(
+    col: _Collector, obj: dict, key: str, cid: str | None, required: bool
+) -> list[tuple[str, int]] | None:
+    """``[(text, line), ...]`` for a list of non-blank strings."""
+    if key not in obj:
+        if required:
+            col.missing(col.pos.line(obj), key, cid)
+        return None if required else []
+    value = obj[key]
+    if not isinstance(value, list):
+        col.wrong_kind(col.pos.key_line(obj, key), key, "list", value, cid)
+        return None
+    if required and not value:
+        col.missing(col.pos.key_line(obj, key), key, cid)
+        return None
+    out = []
+    for index, item in enumerate(value):
+        line = col.pos.item_line(value, index)
+        text = _as_text(item)
+        if text is None or not text.strip():
+            col.wrong_kind(line, f"{key}[{index}]", "text", item, cid)
+            return None
+        out.append((text, line))
+    return out
+
+
+# -- loading ------------------------------------------------------------------------------------
 
 
 def load(path: Path) -> Registry:
@@ -77,97 +311,79 @@ def load(path: Path) -> Registry:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise RegistryError([Problem(path, 0, f"cannot read the registry: {exc.strerror}")]) from None
+        raise RegistryError(
+            [Problem.make(path, 0, "HC001", reason=exc.strerror or str(exc))]
+        ) from None
     except UnicodeDecodeError:
-        raise RegistryError([Problem(path, 0, "the registry is not UTF-8 text")]) from None
+        raise RegistryError([Problem.make(path, 0, "HC001", reason="not UTF-8 text")]) from None
     try:
-        data, lines = parse_yaml_with_lines(text)
+        data, pos = parse_yaml_positions(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
-        raise RegistryError(
-            [Problem(path, line, f"YAML syntax error: {exc.problem or exc.context}")]
-        ) from None
+        context = exc.context or ""
+        opened = exc.context_mark
+        if context and opened is not None and mark is not None and opened.line != mark.line:
+            context += f" (opened on line {opened.line + 1})"
+        problem = " ".join(str(p) for p in (context, exc.problem) if p) or "cannot parse"
+        raise RegistryError([Problem.make(path, line, "HC002", problem=problem)]) from None
     except yaml.YAMLError as exc:
-        raise RegistryError([Problem(path, 0, f"YAML error: {exc}")]) from None
+        raise RegistryError([Problem.make(path, 0, "HC002", problem=str(exc))]) from None
     if data is None:
-        raise RegistryError([Problem(path, 0, "the registry is empty: it needs 'organization' and 'channels'")])
+        raise RegistryError([Problem.make(path, 1, "HC003")])
     if not isinstance(data, dict):
-        raise RegistryError(
-            [Problem(path, 1, "the registry must be a mapping with 'organization' and 'channels' keys")]
-        )
-    col = _Collector(path, lines)
+        kind_zh = "列表" if isinstance(data, list) else f"单个值 {data!r}"
+        raise RegistryError([Problem.make(path, 1, "HC004", kind=_kind_of(data), kind_zh=kind_zh)])
+    col = _Collector(path, pos)
+    for line, key, first in pos.duplicate_keys:
+        col.add(line, "HC008", None, key, key=key, first=first)
     registry = _build(col, data)
-    if col.problems:
-        raise RegistryError(col.problems)
-    assert registry is not None
+    if col.problems or registry is None:
+        raise RegistryError(sorted(col.problems, key=lambda p: (p.line, p.code)))
     return registry
 
 
 def _build(col: _Collector, data: dict) -> Registry | None:
     from helpcenter import registry_checks
 
-    org = data.get("organization")
-    organization = None
-    if not isinstance(org, dict):
-        col.add(data, "'organization' is missing: add 'organization: {name: ..., official_domains: [...]}'")
-    else:
-        domains = org.get("official_domains")
-        if not isinstance(domains, list) or not domains:
-            col.add(org, "'official_domains' must list at least one domain, e.g. [bitp.example]")
-            domains = []
-        organization = Organization(
-            name=str(org.get("name") or ""),
-            official_domains=tuple(registry_checks.normalise_domain(col, org, d) for d in domains),
+    _keys(col, data, TOP_KEYS, None)
+    version = data.get("schema_version", 1)
+    if isinstance(version, bool) or version != 1:
+        col.add(
+            col.pos.key_line(data, "schema_version"), "HC009", None, version, value=repr(version)
         )
-        if not organization.name:
-            col.add(org, "'name' is missing: add the brand name, e.g. 'name: BitP'")
+    demo = data.get("demo", False)
+    if not isinstance(demo, bool):
+        col.wrong_kind(col.pos.key_line(data, "demo"), "demo", "boolean", demo, None)
 
-    raw_channels = data.get("channels")
+    organization = _organization(col, data)
+
     channels: list[Channel] = []
-    if not isinstance(raw_channels, list) or not raw_channels:
-        col.add(data, "'channels' must be a non-empty list of channel entries")
-        raw_channels = []
-    seen: dict[str, int] = {}
-    for entry in raw_channels:
-        if not isinstance(entry, dict):
-            col.add(raw_channels, f"a channel entry must be a mapping, not {entry!r}")
-            continue
-        channel = _channel(col, entry, seen)
-        if channel is not None:
-            channels.append(channel)
+    raw_channels = data.get("channels")
+    if "channels" not in data:
+        col.missing(1, "channels")
+    elif not isinstance(raw_channels, list):
+        col.wrong_kind(col.pos.key_line(data, "channels"), "channels", "list", raw_channels, None)
+    elif not raw_channels:
+        col.missing(col.pos.key_line(data, "channels"), "channels")
+    else:
+        seen: dict[str, int] = {}
+        for index, entry in enumerate(raw_channels):
+            if not isinstance(entry, dict):
+                col.wrong_kind(
+                    col.pos.item_line(raw_channels, index),
+                    f"channels[{index}]",
+                    "mapping",
+                    entry,
+                    None,
+                )
+                continue
+            channel = _channel(col, entry, seen)
+            if channel is not None:
+                channels.append(channel)
 
-    scams: list[KnownScam] = []
-    raw_scams = data.get("known_scams") or []
-    if not isinstance(raw_scams, list):
-        col.add(data, "'known_scams' must be a list of {type, value} entries")
-        raw_scams = []
-    for entry in raw_scams:
-        if not isinstance(entry, dict):
-            col.add(raw_scams, f"a known_scams entry must be a mapping, not {entry!r}")
-            continue
-        stype = entry.get("type")
-        if stype not in CHANNEL_TYPES:
-            col.add(entry, f"known scam type {stype!r} is unknown: use one of {', '.join(CHANNEL_TYPES)}")
-            continue
-        if not entry.get("value"):
-            col.add(entry, "known scam has no 'value'")
-            continue
-        scams.append(
-            KnownScam(
-                type=stype,
-                value=str(entry["value"]),
-                line=col.line_of(entry),
-                platform=(str(entry["platform"]).lower() if entry.get("platform") else None),
-                notes=_localized(col, entry, "notes", None, required=False),
-                reported_on=_date(col, entry, "reported_on", None, required=False),
-            )
-        )
-
-    allowed = data.get("allowed_domains") or []
-    if not isinstance(allowed, list):
-        col.add(data, "'allowed_domains' must be a list of domains")
-        allowed = []
+    scams = _known_scams(col, data)
+    allowed = _string_list(col, data, "allowed_domains", None, required=False) or []
 
     if organization is None:
         return None
@@ -175,57 +391,136 @@ def _build(col: _Collector, data: dict) -> Registry | None:
         path=col.path,
         organization=organization,
         channels=tuple(channels),
-        allowed_domains=tuple(registry_checks.normalise_domain(col, data, d) for d in allowed),
+        allowed_domains=tuple(
+            registry_checks.normalise_domain(col, d, line) for d, line in allowed
+        ),
         known_scams=tuple(scams),
-        demo=bool(data.get("demo", False)),
-        schema_version=int(data.get("schema_version", 1)),
+        demo=demo is True,
+        schema_version=1,
     )
     registry_checks.check_registry(col, registry)
     return registry
 
 
-def _channel(col: _Collector, entry: dict, seen: dict[str, int]) -> Channel | None:
+def _organization(col: _Collector, data: dict) -> Organization | None:
     from helpcenter import registry_checks
 
-    cid = entry.get("id")
-    if not isinstance(cid, str) or not registry_checks.ID_RE.fullmatch(cid):
-        col.add(entry, f"channel id {cid!r} is invalid: use lower-case letters, digits and '-'")
+    if "organization" not in data:
+        col.missing(1, "organization")
         return None
-    line = col.line_of(entry)
+    org = data["organization"]
+    if not isinstance(org, dict):
+        col.wrong_kind(col.pos.key_line(data, "organization"), "organization", "mapping", org, None)
+        return None
+    _keys(col, org, ORG_KEYS, None)
+    name = _text(col, org, "name", None, required=True)
+    domains = _string_list(col, org, "official_domains", None, required=True)
+    security = _id(col, org, "security_contact", None, required=False)
+    col.security_line = col.pos.key_line(org, "security_contact")
+    if name is None or domains is None:
+        return None
+    return Organization(
+        name=name.strip(),
+        official_domains=tuple(
+            registry_checks.normalise_domain(col, d, line) for d, line in domains
+        ),
+        security_contact=security,
+    )
+
+
+def _channel(col: _Collector, entry: dict, seen: dict[str, int]) -> Channel | None:
+    """One channel entry, or ``None`` (problems reported) when its shape is wrong."""
+    from helpcenter import registry_checks
+
+    before = len(col.problems)
+    line = col.pos.line(entry)
+    cid = _id(col, entry, "id", None, required=True)
+    _keys(col, entry, CHANNEL_KEYS, cid)
+    for key in CHANNEL_REQUIRED:
+        if key not in entry and key not in ("id", "label", "verified_on"):
+            col.missing(line, key, cid)
+    ctype = _enum(col, entry, "type", CHANNEL_TYPES, "HC012", cid)
+    platform = _enum(col, entry, "platform", normalize.PLATFORMS, "HC013", cid)
+    if entry.get("type") == "social" and "platform" not in entry:
+        col.add(line, "HC014", cid)
+    value = _text(col, entry, "value", cid, required=False)
+    label = _localized(col, entry, "label", cid, required=True)
+    status = _enum(col, entry, "status", STATUSES, "HC017", cid)
+    verified_on = _date(col, entry, "verified_on", cid, required=True)
+    hours = _localized(col, entry, "hours", cid, required=False)
+    notes = _localized(col, entry, "notes", cid, required=False)
+    regions = _codes(
+        col, entry, "regions", REGION_PATTERN, "a two-letter code in capitals, e.g. CN", cid
+    )
+    languages = _codes(
+        col, entry, "languages", LANGUAGE_PATTERN, "a language tag, e.g. zh or en", cid
+    )
+    retired_on = _date(col, entry, "retired_on", cid, required=False)
+    replaced_by = _id(col, entry, "replaced_by", cid, required=False)
+    source = entry.get("source")
+    if source is not None and _as_text(source) is None:
+        col.wrong_kind(col.pos.key_line(entry, "source"), "source", "text", source, cid)
+    if len(col.problems) > before:
+        return None
+    assert cid and ctype and value and label and status and verified_on
     if cid in seen:
-        col.add(entry, f"duplicate id: already used on line {seen[cid]}; give each channel its own id", cid)
+        col.add(col.pos.key_line(entry, "id"), "HC011", cid, cid, value=cid, first=seen[cid])
         return None
     seen[cid] = line
-    ctype = entry.get("type")
-    if ctype not in CHANNEL_TYPES:
-        col.add(entry, f"type {ctype!r} is unknown: use one of {', '.join(CHANNEL_TYPES)}", cid)
-        return None
-    status = entry.get("status")
-    if status not in STATUSES:
-        col.add(entry, f"status {status!r} is unknown: use 'active' or 'retired'", cid)
-    value = entry.get("value")
-    if value is None or str(value).strip() == "":
-        col.add(entry, "'value' is missing", cid)
-        return None
-    label = _localized(col, entry, "label", cid, required=True)
-    verified_on = _date(col, entry, "verified_on", cid, required=True)
-    platform = entry.get("platform")
     channel = Channel(
         id=cid,
         type=ctype,
-        value=str(value).strip(),
-        label=label or Localized(cid, cid),
-        status=status if status in STATUSES else "active",
-        verified_on=verified_on or dt.date.min,
+        value=value.strip(),
+        label=label,
+        status=status,
+        verified_on=verified_on,
         line=line,
-        platform=str(platform).lower() if platform else None,
-        hours=_localized(col, entry, "hours", cid, required=False),
-        regions=tuple(str(r).upper() for r in entry.get("regions") or ()),
-        languages=tuple(str(r) for r in entry.get("languages") or ()),
-        notes=_localized(col, entry, "notes", cid, required=False),
-        retired_on=_date(col, entry, "retired_on", cid, required=False),
-        replaced_by=entry.get("replaced_by"),
-        source=entry.get("source"),
+        platform=platform,
+        hours=hours,
+        regions=regions or (),
+        languages=languages or (),
+        notes=notes,
+        retired_on=retired_on,
+        replaced_by=replaced_by,
+        source=_as_text(source),
     )
-    registry_checks.check_channel_value(col, entry, channel)
+    registry_checks.check_channel_value(col, col.pos.key_line(entry, "value"), channel)
     return channel
+
+
+def _known_scams(col: _Collector, data: dict) -> list[KnownScam]:
+    if "known_scams" not in data:
+        return []
+    raw = data["known_scams"]
+    if not isinstance(raw, list):
+        col.wrong_kind(col.pos.key_line(data, "known_scams"), "known_scams", "list", raw, None)
+        return []
+    scams: list[KnownScam] = []
+    for index, entry in enumerate(raw):
+        line = col.pos.item_line(raw, index)
+        if not isinstance(entry, dict):
+            col.wrong_kind(line, f"known_scams[{index}]", "mapping", entry, None)
+            continue
+        before = len(col.problems)
+        _keys(col, entry, SCAM_KEYS, None)
+        if "type" not in entry:
+            col.missing(line, "type")
+        stype = _enum(col, entry, "type", CHANNEL_TYPES, "HC012", None)
+        platform = _enum(col, entry, "platform", normalize.PLATFORMS, "HC013", None)
+        value = _text(col, entry, "value", None, required=True)
+        notes = _localized(col, entry, "notes", None, required=False)
+        reported_on = _date(col, entry, "reported_on", None, required=False)
+        if len(col.problems) > before:
+            continue
+        assert stype and value
+        scams.append(
+            KnownScam(
+                type=stype,
+                value=value.strip(),
+                line=line,
+                platform=platform,
+                notes=notes,
+                reported_on=reported_on,
+            )
+        )
+    return scams

@@ -1,0 +1,76 @@
+"""MkDocs adapter for the channel registry (see :mod:`helpcenter.render`).
+
+Loads ``data/channels.yml`` once per build (cached by path and mtime), puts
+what the theme partials need in ``config.extra.hc``, expands the registry
+markers in every page, and writes ``channels.json`` and
+``.well-known/security.txt``. A bad registry stops the build (``PluginError``);
+a bad marker in a page is a content problem, logged as a warning under
+``mkdocs.`` so that ``--strict`` fails the build with every such problem listed. Messages
+are in the contributor's language (``HELPCENTER_LANG``, else the locale).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from helpcenter import render
+from helpcenter.messages import default_lang
+from helpcenter.registry import DEFAULT_REGISTRY, RegistryError, load_registry_cached
+
+log = logging.getLogger("mkdocs.hooks.registry")
+
+_state: dict = {}
+
+
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    path = root / DEFAULT_REGISTRY
+    try:
+        registry = load_registry_cached(path)
+    except RegistryError as exc:
+        raise PluginError(
+            f"The channel registry has problems:\n{exc.format(default_lang())}"
+        ) from None
+    templates = Path(config.theme.custom_dir or root / "overrides")
+    _state["registry"] = registry
+    _state["renderer"] = render.MarkerRenderer(registry, templates)
+    config.extra["hc"] = render.site_data(registry, config.site_url)
+    return config
+
+
+def _lang(page, config) -> str:
+    locale = getattr(page.file, "locale", None)
+    if locale:
+        return "zh" if str(locale).startswith("zh") else "en"
+    first = page.file.src_uri.split("/", 1)[0]
+    if first in ("zh", "en"):
+        return first
+    return "zh" if str(config.theme.get("language", "zh")).startswith("zh") else "en"
+
+
+def on_page_markdown(markdown, page, config, files):
+    try:
+        source = page.file.content_string
+    except (OSError, UnicodeDecodeError):
+        source = markdown
+    result = _state["renderer"].expand(
+        markdown, _lang(page, config), page.file.src_uri,
+        message_lang=default_lang(), line_offset=render.body_offset(source, markdown),
+    )  # fmt: skip
+    for finding in result.findings:
+        log.warning(
+            f"Doc file '{finding.path}' line {finding.line}: {finding.rule} {finding.message}"
+        )
+    return result.markdown
+
+
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # a language build inside the i18n plugin: the root build writes the files
+    render.write_published(
+        config.site_dir, _state["registry"], render.build_date(), config.site_url
+    )

@@ -1,0 +1,596 @@
+"""Everything the site renders from the registry, free of MkDocs.
+
+* :class:`MarkerRenderer` expands the registry markers in a page's Markdown
+  (``<!-- hc:channel ID -->`` and friends) into HTML fragments rendered from
+  the ``partials/hc-*.html`` templates (Jinja autoescape on), and reports an
+  unknown marker or channel id as a :class:`~helpcenter.findings.Finding`
+  naming the page and line.
+* :func:`site_data` is what the theme templates read (``config.extra.hc``):
+  the demo flag, the last-verified date and the Organization JSON-LD.
+* :func:`channels_json` and :func:`security_txt` are the published files
+  (``channels.json``, ``.well-known/security.txt``); :func:`write_published`
+  writes them.
+
+Fragments replace their marker on the same line and never add a line, so
+line numbers of findings later in the build still point into the source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from helpcenter import normalize
+from helpcenter.findings import Finding
+from helpcenter.messages import catalog
+from helpcenter.registry import CHANNEL_TYPES, Channel, KnownScam, Registry, registry_as_data
+
+INLINE_MARKERS = ("channel", "channel-label", "last-verified")
+"""Markers replaced inside a line of text."""
+BLOCK_MARKERS = ("channels", "contact-directory", "known-scams")
+"""Markers that stand alone on their line and become a block of HTML."""
+FOREIGN_MARKERS = ("verifier",)
+"""Markers other hooks expand; left untouched here."""
+_TAKES_ARGUMENT = {"channel": "ID", "channel-label": "ID", "channels": "TYPE"}
+
+MARKER_RE = re.compile(r"<!--\s*hc:(?P<name>[^\s>]*)(?P<args>.*?)-->")
+"""A registry marker: an HTML comment whose text starts with ``hc:``."""
+_FENCE_RE = re.compile(r"^\s*(`{3,}|~{3,})")
+_CODE_SPAN_RE = re.compile(r"(`+)(?:.+?)\1")
+
+TYPE_ORDER = ("website", "chat", "app", "email", "phone", "social")
+"""Order of the groups in the contact directory: self-service first, then people."""
+
+UI_TEXT: dict[str, dict[str, str]] = {
+    "zh": {
+        "type_website": "官方网站",
+        "type_chat": "在线客服",
+        "type_app": "官方 App",
+        "type_email": "邮箱",
+        "type_phone": "电话",
+        "type_social": "社交媒体",
+        "hours": "服务时间",
+        "regions": "服务地区",
+        "languages": "语言",
+        "verified_on": "核实日期",
+        "retired": "已停用",
+        "retired_since": "自 {date} 起停用",
+        "use_instead": "请改用",
+        "sep": ",",
+        "no_replacement": "没有替代渠道",
+        "retired_heading": "已停用的渠道(请勿再使用)",
+        "handle_on": "{platform} 账号",
+        "scams_intro": "以下联系方式已确认是冒充 BitP 的诈骗渠道。"
+        "它们已做防误点处理,不是链接:请勿联系、请勿转账。",
+        "scam_reported": "确认日期",
+        "no_scams": "目前没有登记的诈骗渠道。",
+        "last_verified": "渠道列表最后核实于 {date}",
+        "demo": "本站列出的所有 BitP 联系方式都是虚构的示例,并非经过核实的真实渠道,请勿使用。",
+        "demo_short": "演示数据",
+        "kind_website": "网站",
+        "kind_chat": "聊天链接",
+        "kind_app": "App 下载",
+        "kind_email": "邮箱",
+        "kind_phone": "电话",
+        "kind_social": "社交账号",
+    },
+    "en": {
+        "type_website": "Official websites",
+        "type_chat": "Live chat",
+        "type_app": "Official app",
+        "type_email": "Email",
+        "type_phone": "Phone",
+        "type_social": "Social media",
+        "hours": "Hours",
+        "regions": "Regions",
+        "languages": "Languages",
+        "verified_on": "Verified on",
+        "retired": "Retired",
+        "retired_since": "retired on {date}",
+        "use_instead": "use instead",
+        "sep": "; ",
+        "no_replacement": "no replacement",
+        "retired_heading": "Retired channels (do not use)",
+        "handle_on": "{platform} account",
+        "scams_intro": "These contacts are confirmed scams impersonating BitP. They are defanged "
+        "and not links: do not contact them and never send them money.",
+        "scam_reported": "Confirmed on",
+        "no_scams": "No scam contacts are listed at the moment.",
+        "last_verified": "Channel list last verified on {date}",
+        "demo": "Every BitP contact detail on this site is a fictional example, "
+        "not a verified channel. Do not use them.",
+        "demo_short": "Demonstration data",
+        "kind_website": "Website",
+        "kind_chat": "Chat link",
+        "kind_app": "App download",
+        "kind_email": "Email",
+        "kind_phone": "Phone",
+        "kind_social": "Social account",
+    },
+}
+"""Words the fragments and theme partials use, per page language."""
+
+REGION_NAMES = {
+    "CN": ("中国大陆", "Mainland China"),
+    "HK": ("中国香港", "Hong Kong"),
+    "TW": ("中国台湾", "Taiwan"),
+    "US": ("美国", "United States"),
+    "GB": ("英国", "United Kingdom"),
+    "SG": ("新加坡", "Singapore"),
+    "JP": ("日本", "Japan"),
+    "KR": ("韩国", "South Korea"),
+}
+LANGUAGE_NAMES = {"zh": ("中文", "Chinese"), "en": ("英文", "English")}
+PLATFORM_NAMES = {"x": "X (Twitter)", "wechat": "WeChat", "weibo": "Weibo", "qq": "QQ"}
+
+
+# -- formatting -----------------------------------------------------------------------------
+
+
+# Not strftime("%B"): that follows the process locale.
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def format_date(date: dt.date, lang: str) -> str:
+    """A date for readers: ``2026 年 11 月 1 日`` or ``1 November 2026``."""
+    if lang == "zh":
+        return f"{date.year} 年 {date.month} 月 {date.day} 日"
+    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+
+
+def _name(table: dict[str, tuple[str, str]], code: str, lang: str) -> str:
+    names = table.get(code)
+    return code if names is None else names[0 if lang == "zh" else 1]
+
+
+def defang(value: str) -> str:
+    """A contact made safe to print: not clickable, not auto-linked, still readable.
+
+    ``https://bitp-help.example/`` -> ``hxxps://bitp-help[.]example/``;
+    ``service@bitp-help.example`` -> ``service[@]bitp-help[.]example``.
+    Phone numbers keep their digits.
+    """
+    text = re.sub(r"^http", "hxxp", value.strip(), flags=re.I)
+    text = re.sub(r"^(mailto|tel):", r"\1[:]", text, flags=re.I)
+    text = text.replace("@", "[@]")
+    return re.sub(r"(?<=[\w\-])\.(?=[\w\-])", "[.]", text)
+
+
+def channel_link(channel: Channel) -> tuple[str, str | None]:
+    """``(display text, href)`` for a channel; ``href`` is ``None`` when it is not a link."""
+    value = channel.value
+    if channel.type == "email":
+        email = normalize.normalize_email(value) or value
+        return value, f"mailto:{email}"
+    if channel.type == "phone":
+        e164 = normalize.normalize_phone(value, None)
+        return (normalize.format_phone(e164), f"tel:{e164}") if e164 else (value, None)
+    if re.match(r"https://", value, re.I):
+        return value, value
+    return value, None
+
+
+def _loc(value: Any, lang: str) -> str | None:
+    return None if value is None else value.get(lang)
+
+
+def channel_view(
+    registry: Registry, channel: Channel, lang: str, follow: bool = True
+) -> dict[str, Any]:
+    """Plain data about one channel for the fragment templates, in ``lang``."""
+    display, href = channel_link(channel)
+    platform = channel.platform
+    view: dict[str, Any] = {
+        "id": channel.id,
+        "type": channel.type,
+        "platform": platform,
+        "platform_name": PLATFORM_NAMES.get(platform or "", (platform or "").capitalize()),
+        "label": channel.label.get(lang),
+        "display": display,
+        # A retired contact is shown, never offered as a link.
+        "href": href if channel.active else None,
+        "active": channel.active,
+        "hours": _loc(channel.hours, lang),
+        "notes": _loc(channel.notes, lang),
+        "regions": [_name(REGION_NAMES, r, lang) for r in channel.regions],
+        "languages": [_name(LANGUAGE_NAMES, x, lang) for x in channel.languages],
+        "verified_on": channel.verified_on.isoformat(),
+        "verified_on_text": format_date(channel.verified_on, lang),
+        "retired_on": channel.retired_on.isoformat() if channel.retired_on else None,
+        "retired_on_text": format_date(channel.retired_on, lang) if channel.retired_on else None,
+        "replacement": None,
+    }
+    if follow and not channel.active:
+        replacement = registry.replacement(channel)
+        if replacement is not None:
+            view["replacement"] = channel_view(registry, replacement, lang, follow=False)
+    return view
+
+
+def scam_view(scam: KnownScam, lang: str) -> dict[str, Any]:
+    """Plain data about one known scam, its value defanged."""
+    return {
+        "type": scam.type,
+        "type_name": UI_TEXT[lang][f"kind_{scam.type}"],
+        "platform_name": PLATFORM_NAMES.get(
+            scam.platform or "", (scam.platform or "").capitalize()
+        ),
+        "value": defang(scam.value),
+        "notes": _loc(scam.notes, lang),
+        "reported_on": scam.reported_on.isoformat() if scam.reported_on else None,
+        "reported_on_text": format_date(scam.reported_on, lang) if scam.reported_on else None,
+    }
+
+
+def directory_view(
+    registry: Registry, lang: str, types: tuple[str, ...] = TYPE_ORDER
+) -> list[dict]:
+    """Groups of channel views by type (in :data:`TYPE_ORDER`), active ones first."""
+    groups = []
+    for ctype in types:
+        members = [c for c in registry.channels if c.type == ctype]
+        if not members:
+            continue
+        groups.append(
+            {
+                "type": ctype,
+                "title": UI_TEXT[lang][f"type_{ctype}"],
+                "active": [channel_view(registry, c, lang) for c in members if c.active],
+                "retired": [channel_view(registry, c, lang) for c in members if not c.active],
+            }
+        )
+    return groups
+
+
+# -- markers --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Marker:
+    """One registry marker found in a page."""
+
+    name: str
+    """The marker name after ``hc:`` (``channel``, ``known-scams``, ...)."""
+    args: tuple[str, ...]
+    """Words after the name."""
+    text: str
+    """The marker as written."""
+    line: int
+    """1-based line in the page."""
+    column: int
+    """1-based column of ``<!--``."""
+    start: int
+    """Offset of the marker in its line."""
+    end: int
+    """Offset just after the marker in its line."""
+
+
+def find_markers(markdown: str) -> Iterator[Marker]:
+    """Every ``<!-- hc:... -->`` marker outside fenced code and code spans, in order."""
+    fence: str | None = None
+    for number, line in enumerate(markdown.split("\n"), start=1):
+        fence_match = _FENCE_RE.match(line)
+        if fence is not None:
+            if (
+                fence_match
+                and fence_match.group(1)[0] == fence[0]
+                and len(fence_match.group(1)) >= len(fence)
+            ):
+                fence = None
+            continue
+        if fence_match:
+            fence = fence_match.group(1)
+            continue
+        if "hc:" not in line:
+            continue
+        spans = [m.span() for m in _CODE_SPAN_RE.finditer(line)]
+        for match in MARKER_RE.finditer(line):
+            if any(a <= match.start() < b for a, b in spans):
+                continue
+            yield Marker(
+                name=match.group("name"),
+                args=tuple(match.group("args").split()),
+                text=match.group(0),
+                line=number,
+                column=match.start() + 1,
+                start=match.start(),
+                end=match.end(),
+            )
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """The result of expanding a page: its new Markdown and what was wrong."""
+
+    markdown: str
+    """The page with every valid marker replaced (same number of lines)."""
+    findings: tuple[Finding, ...]
+    """Unknown markers, unknown ids, bad arguments (codes ``HC2xx``)."""
+
+
+class MarkerRenderer:
+    """Expands registry markers using the fragment templates in ``templates_dir``."""
+
+    def __init__(self, registry: Registry, templates_dir: str | Path):
+        self.registry = registry
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates_dir)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    def fragment(self, template: str, lang: str, **context: Any) -> str:
+        """Render ``partials/<template>`` on one line (so the page keeps its line numbers)."""
+        html = self.env.get_template(f"partials/{template}").render(
+            lang=lang, t=UI_TEXT[lang], **context
+        )
+        return re.sub(r"\s*\n\s*", " ", html).strip()
+
+    def _finding(
+        self, page: str, marker: Marker, code: str, lang: str, value: str = "", **params: Any
+    ) -> Finding:
+        return Finding(
+            path=page,
+            line=marker.line,
+            column=marker.column,
+            rule=code,
+            severity=catalog()[code].severity,
+            value=marker.text,
+            message=catalog()[code].text(lang, marker=marker.text, value=value, **params),
+        )
+
+    def _check(self, page: str, marker: Marker, lang: str, alone: bool) -> Finding | None:
+        name = marker.name
+        known = INLINE_MARKERS + BLOCK_MARKERS + FOREIGN_MARKERS
+        if name not in known:
+            allowed = ", ".join(f"hc:{n}" for n in known)
+            return self._finding(page, marker, "HC202", lang, allowed=allowed)
+        if name in FOREIGN_MARKERS:
+            return None
+        wanted = _TAKES_ARGUMENT.get(name)
+        example = f"<!-- hc:{name}{' ' + wanted if wanted else ''} -->"
+        if wanted and len(marker.args) != 1:
+            return self._finding(
+                page, marker, "HC203", lang, example=example,
+                problem=f"needs exactly one {wanted}", problem_zh=f"需要且只需要一个 {wanted}",
+            )  # fmt: skip
+        if not wanted and marker.args:
+            return self._finding(
+                page, marker, "HC203", lang, example=example,
+                problem="takes no argument", problem_zh="不带参数",
+            )  # fmt: skip
+        if name in ("channel", "channel-label"):
+            cid = marker.args[0]
+            if self.registry.channel(cid) is None:
+                ids = [c.id for c in self.registry.channels]
+                close = difflib.get_close_matches(cid, ids, n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                hint_zh = f"(是否想用 '{close[0]}'?)" if close else ""
+                return self._finding(
+                    page, marker, "HC201", lang, value=cid, hint=hint, hint_zh=hint_zh
+                )
+        if name == "channels" and marker.args[0] not in CHANNEL_TYPES:
+            return self._finding(
+                page, marker, "HC203", lang,
+                example=f"<!-- hc:channels {'|'.join(CHANNEL_TYPES)} -->",
+                problem=f"names an unknown type '{marker.args[0]}'",
+                problem_zh=f"的类型 '{marker.args[0]}' 未知",
+            )  # fmt: skip
+        if name in BLOCK_MARKERS and not alone:
+            return self._finding(page, marker, "HC204", lang)
+        return None
+
+    def render_marker(self, marker: Marker, lang: str) -> str:
+        """The HTML for a marker already checked by :meth:`expand`."""
+        reg = self.registry
+        if marker.name == "channel":
+            channel = reg.channel(marker.args[0])
+            assert channel is not None
+            return self.fragment("hc-channel.html", lang, ch=channel_view(reg, channel, lang))
+        if marker.name == "channel-label":
+            channel = reg.channel(marker.args[0])
+            assert channel is not None
+            return self.fragment("hc-channel-label.html", lang, ch=channel_view(reg, channel, lang))
+        if marker.name == "last-verified":
+            last = reg.last_verified
+            return self.fragment(
+                "hc-last-verified.html", lang,
+                date=last.isoformat() if last else None,
+                date_text=format_date(last, lang) if last else "",
+            )  # fmt: skip
+        if marker.name == "channels":
+            groups = directory_view(reg, lang, types=(marker.args[0],))
+            return self.fragment("hc-channel-list.html", lang, groups=groups, ctype=marker.args[0])
+        if marker.name == "contact-directory":
+            return self.fragment(
+                "hc-contact-directory.html", lang, groups=directory_view(reg, lang)
+            )
+        if marker.name == "known-scams":
+            scams = [scam_view(s, lang) for s in reg.known_scams]
+            return self.fragment("hc-known-scams.html", lang, scams=scams)
+        raise ValueError(f"not a registry marker: {marker.text}")
+
+    def expand(
+        self, markdown: str, lang: str, page: str, message_lang: str = "en", line_offset: int = 0
+    ) -> Expansion:
+        """Replace every valid marker in ``markdown`` (a page in ``lang``); report the others.
+
+        An invalid marker is left as written (an invisible HTML comment) and
+        reported; ``page`` is the path used in findings, ``line_offset`` the
+        number of source lines before ``markdown`` (front matter the site
+        generator has already removed), so findings name lines of the file.
+        """
+        lines = markdown.split("\n")
+        findings: list[Finding] = []
+        by_line: dict[int, list[Marker]] = {}
+        for marker in find_markers(markdown):
+            by_line.setdefault(marker.line, []).append(marker)
+        for number, markers in by_line.items():
+            line = lines[number - 1]
+            alone = len(markers) == 1 and line.strip() == markers[0].text
+            out, last = [], 0
+            for marker in markers:
+                finding = self._check(page, marker, message_lang, alone)
+                if finding is not None:
+                    findings.append(replace(finding, line=finding.line + line_offset))
+                    continue
+                if marker.name in FOREIGN_MARKERS:
+                    continue
+                out.append(line[last : marker.start])
+                out.append(self.render_marker(marker, lang))
+                last = marker.end
+            out.append(line[last:])
+            lines[number - 1] = "".join(out)
+        return Expansion("\n".join(lines), tuple(findings))
+
+
+# -- site data and published files ----------------------------------------------------------
+
+
+def body_offset(source: str, body: str) -> int:
+    """Lines of ``source`` before ``body`` (its front matter), 0 if ``body`` is not its tail."""
+    # Trailing newlines and line-ending style may differ after the generator read the file.
+    source = source.replace("\r\n", "\n").rstrip()
+    body = body.replace("\r\n", "\n").rstrip()
+    if not body or not source.endswith(body):
+        return 0
+    return source[: len(source) - len(body)].count("\n")
+
+
+def build_date() -> dt.date:
+    """Today in UTC, or the date of ``SOURCE_DATE_EPOCH`` for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.datetime.now(dt.UTC).date()
+
+
+def script_json(data: Any) -> Markup:
+    """JSON safe to place inside ``<script>``: ``<``, ``>``, ``&`` and line separators escaped."""
+    text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):  # fmt: skip
+        text = text.replace(char, escape)
+    return Markup(text)
+
+
+def organization_jsonld(
+    registry: Registry, lang: str, site_url: str | None = None
+) -> dict[str, Any]:
+    """schema.org ``Organization`` with ``contactPoint`` (email, phone) and ``sameAs`` (social)."""
+    org = registry.organization
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": org.name,
+    }
+    websites = [c for c in registry.active_channels if c.type == "website"]
+    if websites:
+        data["url"] = websites[0].value
+    points = []
+    for c in registry.active_channels:
+        if c.type not in ("email", "phone"):
+            continue
+        point: dict[str, Any] = {"@type": "ContactPoint", "contactType": c.label.get(lang)}
+        if c.type == "email":
+            point["email"] = normalize.normalize_email(c.value) or c.value
+        else:
+            point["telephone"] = normalize.normalize_phone(c.value, None) or c.value
+        if c.regions:
+            point["areaServed"] = list(c.regions)
+        if c.languages:
+            point["availableLanguage"] = list(c.languages)
+        if c.hours:
+            point["hoursAvailable"] = {
+                "@type": "OpeningHoursSpecification",
+                "description": c.hours.get(lang),
+            }
+        points.append(point)
+    if points:
+        data["contactPoint"] = points
+    same_as = [
+        c.value
+        for c in registry.active_channels
+        if c.type == "social" and c.value.startswith("https://")
+    ]
+    if same_as:
+        data["sameAs"] = same_as
+    if site_url:
+        data["mainEntityOfPage"] = site_url.rstrip("/") + ("/en/" if lang == "en" else "/")
+    return data
+
+
+def site_data(registry: Registry, site_url: str | None = None) -> dict[str, Any]:
+    """What the theme partials read (``config.extra.hc``), in both languages."""
+    last = registry.last_verified
+    return {
+        "demo": registry.demo,
+        "text": UI_TEXT,
+        "last_verified": last.isoformat() if last else None,
+        "last_verified_text": {lang: format_date(last, lang) if last else "" for lang in UI_TEXT},
+        "jsonld": {
+            lang: script_json(organization_jsonld(registry, lang, site_url)) for lang in UI_TEXT
+        },
+        "home_pages": ["index.md", "zh/index.md", "en/index.md"],
+    }
+
+
+def channels_json(registry: Registry, date: dt.date) -> str:
+    """``site/channels.json``: the registry as data with its schema version and build date."""
+    data = registry_as_data(registry)
+    data = {"schema_version": data.pop("schema_version"), "build_date": date.isoformat(), **data}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def security_txt(
+    registry: Registry, date: dt.date, site_url: str | None = None, days: int = 180
+) -> str:
+    """``.well-known/security.txt`` (RFC 9116): registry contacts, ``Expires`` from ``date``."""
+    name = registry.organization.name
+    lines = [f"# Security contact for {name} (RFC 9116), generated from the channel registry."]
+    if registry.demo:
+        lines.append("# DEMONSTRATION DATA: the contacts below are fictional.")
+    security = registry.security_channel
+    if security is not None:
+        lines.append(
+            f"Contact: mailto:{normalize.normalize_email(security.value) or security.value}"
+        )
+    if site_url and site_url.startswith("https://"):
+        lines.append(f"Contact: {site_url.rstrip('/')}/contact/directory.html")
+    else:
+        websites = [c for c in registry.active_channels if c.type == "website"]
+        if websites:
+            lines.append(f"Contact: {websites[0].value}")
+    expires = dt.datetime.combine(date + dt.timedelta(days=days), dt.time(0, 0), dt.UTC)
+    lines.append(f"Expires: {expires.strftime('%Y-%m-%dT%H:%M:%SZ')}")
+    lines.append("Preferred-Languages: zh, en")
+    if site_url and site_url.startswith("https://"):
+        lines.append(f"Canonical: {site_url.rstrip('/')}/.well-known/security.txt")
+    return "\n".join(lines) + "\n"
+
+
+def write_published(
+    site_dir: str | Path, registry: Registry, date: dt.date, site_url: str | None = None
+) -> None:
+    """Write ``channels.json`` and ``.well-known/security.txt`` into ``site_dir``."""
+    root = Path(site_dir)
+    (root / ".well-known").mkdir(parents=True, exist_ok=True)
+    (root / "channels.json").write_text(channels_json(registry, date), encoding="utf-8")
+    (root / ".well-known" / "security.txt").write_text(
+        security_txt(registry, date, site_url), encoding="utf-8"
+    )
