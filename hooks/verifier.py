@@ -1,0 +1,90 @@
+"""MkDocs adapter for the "is this official?" verifier (see :mod:`helpcenter.verify`).
+
+Replaces the ``<!-- hc:verifier -->`` marker in a page with the widget from
+``overrides/partials/hc-verifier.html`` and writes the verifier's data, built
+from the registry, to ``assets/javascripts/verify-data.js``, which the widget
+loads with a relative ``<script src>`` so the page works from ``file://``.
+The registry hook leaves this marker alone; it is expanded here, after the
+Markdown is converted, so no other hook sees the widget's HTML.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+from helpcenter import verify
+from helpcenter.registry import DEFAULT_REGISTRY, RegistryError, load_registry_cached
+
+log = logging.getLogger("mkdocs.hooks.verifier")
+
+DATA_FILE = "assets/javascripts/verify-data.js"
+SCRIPT_FILE = "assets/javascripts/verify.js"
+STYLE_FILE = "assets/stylesheets/verify.css"
+MARKER_RE = re.compile(r"(?:<p>\s*)?<!--\s*hc:verifier\s*-->(?:\s*</p>)?")
+
+_state: dict = {}
+
+
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    try:
+        _state["registry"] = load_registry_cached(root / DEFAULT_REGISTRY)
+    except RegistryError as exc:
+        raise PluginError(f"The channel registry has problems:\n{exc.format()}") from None
+    templates = Path(config.theme.custom_dir or root / "overrides")
+    _state["env"] = Environment(
+        loader=FileSystemLoader(str(templates)), autoescape=select_autoescape(default=True)
+    )
+    return config
+
+
+def _lang(page, config) -> str:
+    locale = getattr(page.file, "locale", None) or page.file.src_uri.split("/", 1)[0]
+    if str(locale) in ("zh", "en"):
+        return str(locale)
+    return "zh" if str(config.theme.get("language", "zh")).startswith("zh") else "en"
+
+
+def on_page_content(html, page, config, files):
+    matches = list(MARKER_RE.finditer(html))
+    if not matches:
+        return html
+    if len(matches) > 1:
+        log.warning(
+            f"Doc file '{page.file.src_uri}': <!-- hc:verifier --> appears {len(matches)} "
+            "times; a page can hold one verifier (remove the extra markers)"
+        )
+    lang = _lang(page, config)
+    root = "en/" if lang == "en" else ""
+
+    def url(path: str) -> str:
+        return get_relative_url(path, page.url or page.file.dest_uri)
+
+    widget = (
+        _state["env"]
+        .get_template("partials/hc-verifier.html")
+        .render(
+            lang=lang,
+            css_url=url(STYLE_FILE),
+            data_url=url(DATA_FILE),
+            script_url=url(SCRIPT_FILE),
+            directory_url=url(f"{root}contact/directory.html"),
+        )
+    )
+    first = matches[0]
+    return html[: first.start()] + widget + html[first.end() :]
+
+
+def on_post_build(config):
+    target = Path(config.site_dir) / DATA_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".js.tmp")
+    tmp.write_text(verify.verifier_script(_state["registry"]), encoding="utf-8")
+    os.replace(tmp, target)

@@ -1,0 +1,209 @@
+"""The "is this official?" verifier: its embedded data and its Python twin.
+
+The verifier page (``docs/*/verify.md``) answers in the reader's browser,
+offline, from data written at build time by :func:`verifier_script`.
+:func:`verdict` is the same decision in Python: the contact guard's
+:func:`helpcenter.guard.classify`, with its judges
+(:mod:`helpcenter.guard.decide`) and lookalike rules (:mod:`helpcenter.lookalike`);
+``verify.js`` ports them.
+``tests/vectors/verify.json`` holds the cases both implementations must
+answer alike (``tests/test_verify.py`` runs them here,
+``tests/browser/test_verifier.py`` in Chromium), so the two cannot drift.
+
+A verdict is one of :data:`VERDICTS`:
+
+- ``official``: an active registry channel, or a host on an official domain;
+- ``retired``: it used to be official; the registry names its replacement;
+- ``scam``: a known scam (or a host on a known scam domain);
+- ``lookalike``: it imitates an official domain or handle;
+- ``unknown``: anything else; the reader should treat it as unofficial.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import phonenumbers
+from phonenumbers import PhoneMetadata
+
+from helpcenter import guard, lookalike, normalize
+from helpcenter.guard import decide, scan
+from helpcenter.registry import Channel, Registry
+
+VERDICTS = ("official", "retired", "scam", "lookalike", "unknown")
+"""Every verdict the verifier gives, in the order the page explains them."""
+
+DATA_VERSION = 1
+"""Version of the embedded data format (bumped when ``verify.js`` must change with it)."""
+
+REPORT_CHANNEL = "security-email"
+"""The channel the page tells readers to report scams and lookalikes to (when active)."""
+
+QUOTES = "<>\"'“”‘’「」"
+"""Quotes and brackets stripped from both ends of the input, as the guard does."""
+
+
+# -- embedded data -------------------------------------------------------------
+
+
+def _entries(table: dict[str, decide.Match]) -> dict[str, list[str | None]]:
+    """``{canonical value: [status, channel id]}`` from one of the guard's index tables."""
+    return {
+        key: [match.status, match.channel.id if match.channel else None]
+        for key, match in table.items()
+    }
+
+
+def _phone_codes() -> dict[str, Any]:
+    """Per country calling code, what the page's phone parser needs from ``phonenumbers``.
+
+    ``len``/``local``: possible lengths of the national number (everywhere /
+    local dialling only); ``pat``: the national number pattern; ``npp``: the
+    national prefix pattern (``0`` in China and the UK, ``1`` in the US). The
+    page applies them the way ``phonenumbers.parse`` does.
+    """
+    out: dict[str, Any] = {}
+    for code, regions in sorted(phonenumbers.COUNTRY_CODE_TO_REGION_CODE.items()):
+        meta = PhoneMetadata.metadata_for_region_or_calling_code(code, regions[0])
+        if meta is None or meta.general_desc is None:
+            continue
+        desc = meta.general_desc
+        entry: dict[str, Any] = {
+            "len": [n for n in desc.possible_length or () if n > 0],
+            "local": [n for n in desc.possible_length_local_only or () if n > 0],
+            "pat": desc.national_number_pattern or "",
+        }
+        if meta.national_prefix_for_parsing:
+            entry["npp"] = meta.national_prefix_for_parsing
+        out[str(code)] = entry
+    return out
+
+
+def _phone_region(region: str) -> dict[str, str]:
+    """Country code and international dialling prefix pattern of ``region`` (CN: 86, 00)."""
+    meta = PhoneMetadata.metadata_for_region(region)
+    return {"cc": str(meta.country_code), "idd": meta.international_prefix or ""}
+
+
+def _public_suffixes() -> dict[str, Any]:
+    """The Public Suffix List as :func:`helpcenter.normalize.registrable_domain` reads it.
+
+    ``rules``: multi-label rules grouped by last label (``{"uk": "ac co gov ..."}``);
+    ``wild``/``exc``: the bases of wildcard rules and the exception rules.
+    One-label rules are left out: a host matching none of the rules keeps
+    its last two labels, which is what a one-label suffix gives too.
+    """
+    rules, wildcards, exceptions = normalize._suffix_rules()
+    grouped: dict[str, list[str]] = {}
+    for rule in rules:
+        if "." in rule:
+            head, _, tld = rule.rpartition(".")
+            grouped.setdefault(tld, []).append(head)
+    return {
+        "rules": {tld: " ".join(sorted(heads)) for tld, heads in sorted(grouped.items())},
+        "wild": sorted(wildcards),
+        "exc": sorted(exceptions),
+    }
+
+
+def _display_value(channel: Channel) -> str:
+    """The channel's value as a reader would type it (phones in international format)."""
+    if channel.type == "phone":
+        e164 = normalize.normalize_phone(channel.value, None)
+        return normalize.format_phone(e164) if e164 else channel.value
+    return channel.value
+
+
+def _active(registry: Registry, channel_id: str) -> bool:
+    channel = registry.channel(channel_id)
+    return channel is not None and channel.active
+
+
+def verifier_data(registry: Registry) -> dict[str, Any]:
+    """Everything ``verify.js`` needs, as JSON-able data, built from ``registry``.
+
+    The lookup tables are the contact guard's own index
+    (:class:`helpcenter.guard.decide.Index`), keyed by canonical values
+    (``support@bitp.example``, ``+864000000123``, ``telegram:bitp_official``,
+    ``www.bitp.example``); the page derives the same keys from the input.
+    """
+    idx = scan.index_for(registry)
+    channels = {
+        c.id: {
+            "type": c.type,
+            "value": _display_value(c),
+            "label": {"zh": c.label.zh, "en": c.label.en},
+            "status": c.status,
+            **({"replaced_by": c.replaced_by} if c.replaced_by else {}),
+        }
+        for c in registry.channels
+    }
+    regions = sorted(
+        set(idx.phone_regions)
+        | set(normalize.DEFAULT_REGION.values())
+        | set(scan._FALLBACK_REGIONS)
+    )
+    return {
+        "version": DATA_VERSION,
+        "brand": idx.brand,
+        "official_domains": list(idx.official_domains),
+        "report_channel": REPORT_CHANNEL if _active(registry, REPORT_CHANNEL) else None,
+        "allowed_domains": list(idx.allowed_domains),
+        "channels": channels,
+        "emails": _entries(idx.emails),
+        "phones": _entries(idx.phones),
+        "hosts": _entries(idx.hosts),
+        "social": _entries(idx.social),
+        "handles": _entries(idx.handles),
+        "official_handles": idx.official_handles,
+        "scam_domains": sorted(idx.scam_domains),
+        "shorteners": sorted(decide.SHORTENERS),
+        "platform_hosts": dict(normalize.PLATFORM_HOSTS),
+        "path_prefixes": list(normalize._PATH_PREFIXES),
+        "confusables": lookalike.CONFUSABLES,
+        "confusable_sequences": [list(pair) for pair in lookalike._SEQUENCES],
+        "phone": {
+            "lang_regions": dict(normalize.DEFAULT_REGION),
+            "registry_regions": list(idx.phone_regions),
+            "fallback_regions": list(scan._FALLBACK_REGIONS),
+            "regions": {r: _phone_region(r) for r in regions},
+            "codes": _phone_codes(),
+        },
+        "public_suffixes": _public_suffixes(),
+    }
+
+
+def verifier_script(registry: Registry) -> str:
+    """The data as a JavaScript file (``window.hcVerifyData = {...};``) for a ``<script src>``.
+
+    ``<``, ``>`` and ``&`` are written as ``\\u003c``..., so no registry value
+    can close a script element or open markup wherever the data is embedded.
+    """
+    text = json.dumps(verifier_data(registry), ensure_ascii=False, sort_keys=True)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):  # fmt: skip
+        text = text.replace(char, escape)
+    return f"/* Generated from data/channels.yml at build time. */\nwindow.hcVerifyData = {text};\n"
+
+
+# -- the decision ----------------------------------------------------------------
+
+
+def prepare(text: str) -> str:
+    """The input as :func:`helpcenter.guard.classify` reads it (cleaned, quotes stripped)."""
+    return normalize.clean(text).strip().strip(QUOTES).strip()
+
+
+def verdict(text: str, registry: Registry, lang: str = "zh") -> guard.Verdict | None:
+    """Judge one pasted contact (URL, email, phone number or handle) against ``registry``.
+
+    The contact guard's :func:`helpcenter.guard.classify`, except that
+    empty input (nothing left after :func:`prepare`) gets no verdict: ``None``.
+    ``lang`` is the page language; it picks the region assumed for a phone
+    number without a country code (``zh`` -> +86, ``en`` -> +1; the regions
+    of the registry's own hotlines are tried too).
+    """
+    if not prepare(text):
+        return None
+    return guard.classify(text, registry, lang)
