@@ -1,0 +1,228 @@
+"""The translation checks, as :class:`~helpcenter.findings.Finding` objects.
+
+- ``HC405`` front matter that is not valid YAML (any page);
+- ``HC401`` a page without its counterpart in another language;
+- ``HC402`` a page pair that does not show the same channels: the set of
+  registry references (``<!-- hc:channel ID -->``, ``<!-- hc:channel-label ID -->``,
+  ``<!-- hc:channels TYPE -->``, ``<!-- hc:contact-directory -->``) must be equal;
+- ``HC403``/``HC404``/``HC406`` translations older than their source, without a
+  recorded revision, or with a malformed one (report only, see
+  :mod:`helpcenter.i18n.rules`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from helpcenter.findings import Finding
+from helpcenter.i18n import LANGUAGES, SOURCE_LANGUAGE, pages_by_language
+from helpcenter.i18n.frontmatter import parse_front_matter
+from helpcenter.i18n.revision import TranslationState, translation_states
+from helpcenter.links.extract import prose_lines
+from helpcenter.messages import catalog
+
+LANGUAGE_NAMES = {"zh": ("Chinese", "中文"), "en": ("English", "英文")}
+
+MARKER_RE = re.compile(
+    r"<!--\s*hc:(?P<kind>channel-label|channels|channel|contact-directory)\b"
+    r"(?:\s+(?P<arg>[^\s>]+))?\s*-->"
+)
+"""Registry markers that make a page show channels."""
+
+
+@dataclass(frozen=True)
+class ChannelRef:
+    """One channel reference in a page."""
+
+    key: str
+    """What is shown: a channel id, ``channels TYPE`` or ``contact-directory``."""
+    line: int
+    """1-based line of its first occurrence."""
+
+
+def channel_refs(text: str) -> dict[str, ChannelRef]:
+    """Channel references in ``text`` (outside code), by key, first occurrence kept.
+
+    ``hc:channel X`` and ``hc:channel-label X`` both refer to channel ``X``.
+    """
+    refs: dict[str, ChannelRef] = {}
+    for number, line in enumerate(prose_lines(text, keep_comments=True), start=1):
+        for match in MARKER_RE.finditer(line):
+            kind, arg = match.group("kind"), match.group("arg") or ""
+            if kind in ("channel", "channel-label"):
+                key = arg
+            elif kind == "channels":
+                key = f"channels {arg}"
+            else:
+                key = kind
+            if key and key not in refs:
+                refs[key] = ChannelRef(key, number)
+    return refs
+
+
+class TranslationChecker:
+    """Runs the translation checks over one ``docs_dir``."""
+
+    def __init__(
+        self,
+        docs_dir: Path,
+        languages: tuple[str, ...] = LANGUAGES,
+        source_lang: str = SOURCE_LANGUAGE,
+        *,
+        display_root: Path | None = None,
+        lang: str = "en",
+    ) -> None:
+        self.docs_dir = docs_dir
+        self.languages = languages
+        self.source_lang = source_lang
+        self.display_root = display_root
+        self.lang = lang
+
+    def display(self, src: str) -> str:
+        """How messages name the docs-relative file ``src``."""
+        path = self.docs_dir / src
+        if self.display_root is not None:
+            try:
+                return path.resolve().relative_to(self.display_root.resolve()).as_posix()
+            except ValueError:
+                pass
+        return path.as_posix()
+
+    def _lang_name(self, lang: str) -> str:
+        names = LANGUAGE_NAMES.get(lang, (lang, lang))
+        return names[1] if self.lang == "zh" else names[0]
+
+    def _finding(self, src: str, line: int, code: str, value: str, **params: object) -> Finding:
+        rule = catalog()[code]
+        return Finding(
+            path=self.display(src),
+            line=line,
+            column=1,
+            rule=code,
+            severity=rule.severity,
+            value=value,
+            message=rule.text(self.lang, value=value, **params),
+        )
+
+    def front_matter(self) -> list[Finding]:
+        """``HC405`` for every Markdown file under ``docs_dir`` whose front matter is broken."""
+        findings = []
+        for path in sorted(self.docs_dir.rglob("*.md")):
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            fm = parse_front_matter(text)
+            if fm.error is not None:
+                src = path.relative_to(self.docs_dir).as_posix()
+                line = text.splitlines()[fm.error_line - 1] if text.splitlines() else ""
+                findings.append(
+                    self._finding(src, fm.error_line, "HC405", line.strip(), problem=fm.error)
+                )
+        return findings
+
+    def counterparts(self) -> list[Finding]:
+        """``HC401`` for every page missing in another language."""
+        pages = pages_by_language(self.docs_dir, self.languages)
+        findings = []
+        for lang in self.languages:
+            for page in sorted(pages[lang]):
+                for other in self.languages:
+                    if other == lang or page in pages[other]:
+                        continue
+                    findings.append(
+                        self._finding(
+                            f"{lang}/{page}",
+                            1,
+                            "HC401",
+                            page,
+                            path=self.display(f"{lang}/{page}"),
+                            lang=self._lang_name(other),
+                            missing=self.display(f"{other}/{page}"),
+                        )
+                    )
+        return findings
+
+    def channels(self) -> list[Finding]:
+        """``HC402`` for every channel shown in one page of a pair but not the other."""
+        pages = pages_by_language(self.docs_dir, self.languages)
+        findings = []
+        source_pages = pages.get(self.source_lang, set())
+        for lang in self.languages:
+            if lang == self.source_lang:
+                continue
+            for page in sorted(source_pages & pages[lang]):
+                src, dst = f"{self.source_lang}/{page}", f"{lang}/{page}"
+                try:
+                    src_refs = channel_refs((self.docs_dir / src).read_text(encoding="utf-8"))
+                    dst_refs = channel_refs((self.docs_dir / dst).read_text(encoding="utf-8"))
+                except (OSError, UnicodeDecodeError):
+                    continue
+                for has, lacks, refs, other_refs in (
+                    (src, dst, src_refs, dst_refs),
+                    (dst, src, dst_refs, src_refs),
+                ):
+                    for key in sorted(set(refs) - set(other_refs)):
+                        value = self._describe(key)
+                        # Reported on the translation: that is the file to fix in most cases.
+                        findings.append(
+                            self._finding(
+                                dst,
+                                refs[key].line if has == dst else 1,
+                                "HC402",
+                                value,
+                                path=self.display(dst),
+                                other=self.display(src),
+                                has=self.display(has),
+                                has_line=refs[key].line,
+                                lacks=self.display(lacks),
+                            )
+                        )
+        return findings
+
+    @staticmethod
+    def _describe(key: str) -> str:
+        if key.startswith("channels "):
+            return f"'<!-- hc:{key} -->'"
+        if key == "contact-directory":
+            return "'<!-- hc:contact-directory -->'"
+        return f"channel '{key}'"
+
+    def states(self) -> list[TranslationState]:
+        """The revision state of every translation."""
+        return translation_states(self.docs_dir, self.languages, self.source_lang)
+
+    def revisions(self, states: list[TranslationState] | None = None) -> list[Finding]:
+        """``HC403``/``HC404``/``HC406`` for translations not known to match their source."""
+        findings = []
+        for state in states if states is not None else self.states():
+            source = self.display(state.source)
+            if state.state == "stale":
+                findings.append(
+                    self._finding(
+                        state.translation,
+                        state.line,
+                        "HC403",
+                        state.recorded or "",
+                        source=source,
+                        recorded=state.recorded,
+                        current=state.current,
+                    )
+                )
+            elif state.state == "untracked":
+                findings.append(
+                    self._finding(state.translation, state.line, "HC404", "", source=source)
+                )
+            elif state.state == "invalid":
+                findings.append(
+                    self._finding(state.translation, state.line, "HC406", state.recorded or "")
+                )
+        return findings
+
+    def check_all(self) -> list[Finding]:
+        """Every translation finding, sorted."""
+        return sorted(
+            self.front_matter() + self.counterparts() + self.channels() + self.revisions()
+        )

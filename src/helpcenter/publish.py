@@ -1,0 +1,174 @@
+"""What search engines and deployments need: URLs, hreflang alternates, sitemap, robots.txt.
+
+The site works at a domain root (``https://help.bitp.example/``), under a
+subpath (``https://bitp.example/help/``) and from files (no ``site_url``).
+All URLs here start from a page's *site path*, relative to the site root
+(``en/contact/phone.html``):
+
+- with ``site_url`` set, alternates, canonical URLs and the sitemap are
+  absolute (``https://bitp.example/help/en/contact/phone.html``), as search
+  engines require;
+- without it, alternates are relative to the page that shows them, so the
+  site still works from ``file://`` or any subpath, and robots.txt has no
+  ``Sitemap:`` line.
+
+A page that is not translated yet is served in the other language's URL
+space with a notice (the i18n fallback); it is not a translation, so it gets
+no ``hreflang`` of its own, its canonical URL is the original's, and the
+sitemap leaves it out.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+X_DEFAULT = "x-default"
+"""The ``hreflang`` value for the page shown to readers of any other language."""
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """One ``<link rel="alternate" hreflang=... href=...>``."""
+
+    hreflang: str
+    """Language code (``zh``, ``en``) or ``x-default``."""
+    href: str
+    """Absolute URL when ``site_url`` is set, else relative to the page."""
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    """One ``<url>`` of sitemap.xml."""
+
+    loc: str
+    """The page's URL."""
+    alternates: tuple[Alternate, ...]
+    """Every language version of the page, itself included, and ``x-default``."""
+
+
+@dataclass(frozen=True)
+class SiteLayout:
+    """How the site's URLs are laid out."""
+
+    languages: tuple[str, ...] = ("zh", "en")
+    """Built languages; the default one first is customary but not required."""
+    default: str = "zh"
+    """The language served at the site root (also ``x-default``)."""
+    site_url: str | None = None
+    """The public URL of the site root, or ``None`` for a site opened from files."""
+    directory_urls: bool = False
+    """MkDocs ``use_directory_urls``."""
+
+    @property
+    def base(self) -> str | None:
+        """``site_url`` with exactly one trailing slash, or ``None``."""
+        if not self.site_url:
+            return None
+        return self.site_url.rstrip("/") + "/"
+
+    @property
+    def root_path(self) -> str:
+        """The URL path of the site root (``/`` or ``/help/``)."""
+        if not self.base:
+            return "/"
+        return urlsplit(self.base).path or "/"
+
+    def site_path(self, page: str, lang: str) -> str:
+        """Site path of ``page`` (``contact/phone.md``) in ``lang`` (``en/contact/phone.html``)."""
+        stem = page[:-3] if page.endswith(".md") else page
+        if self.directory_urls:
+            if stem == "index" or stem.endswith("/index"):
+                path = stem[: -len("index")]
+            else:
+                path = stem + "/"
+        else:
+            path = stem + ".html"
+        prefix = "" if lang == self.default else f"{lang}/"
+        return prefix + path
+
+    def home_path(self, lang: str) -> str:
+        """Site path of ``lang``'s home page."""
+        return self.site_path("index.md", lang)
+
+    def url(self, site_path: str, from_path: str | None = None) -> str:
+        """How to link ``site_path``: absolute with ``site_url``, else relative to ``from_path``."""
+        if self.base:
+            return self.base + site_path
+        if from_path is None:
+            return site_path
+        return relative_url(site_path, from_path)
+
+    def absolute(self, site_path: str) -> str | None:
+        """The absolute URL of ``site_path``, or ``None`` without ``site_url``."""
+        return self.base + site_path if self.base else None
+
+    def alternates(
+        self, page: str, available: Iterable[str], from_path: str | None = None
+    ) -> tuple[Alternate, ...]:
+        """``hreflang`` alternates of ``page`` translated into ``available`` languages.
+
+        Every real translation, in :attr:`languages` order, then ``x-default``
+        (the default language's version, or the first available one).
+        """
+        have = [lang for lang in self.languages if lang in set(available)]
+        if not have:
+            return ()
+        out = [Alternate(lang, self.url(self.site_path(page, lang), from_path)) for lang in have]
+        default = self.default if self.default in have else have[0]
+        out.append(Alternate(X_DEFAULT, self.url(self.site_path(page, default), from_path)))
+        return tuple(out)
+
+    def canonical(self, page: str, lang: str, available: Iterable[str]) -> str | None:
+        """The canonical URL of ``page`` served in ``lang``; the original's for a fallback."""
+        have = set(available)
+        if lang not in have:
+            lang = self.default if self.default in have else (sorted(have) or [lang])[0]
+        return self.absolute(self.site_path(page, lang))
+
+    def sitemap(self, pages: Mapping[str, Iterable[str]]) -> list[SitemapEntry]:
+        """One entry per real page per language, with its alternates; fallbacks left out."""
+        entries = []
+        for page in sorted(pages):
+            have = [lang for lang in self.languages if lang in set(pages[page])]
+            alternates = self.alternates(page, have)
+            for lang in have:
+                entries.append(SitemapEntry(self.url(self.site_path(page, lang)), alternates))
+        return entries
+
+
+def relative_url(target: str, from_path: str) -> str:
+    """``target`` (a site path) as seen from the page at site path ``from_path``."""
+    start = posixpath.dirname(from_path) or "."
+    rel = posixpath.relpath(target or ".", start)
+    if target.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return rel
+
+
+def robots_txt(layout: SiteLayout) -> str:
+    """robots.txt for the site: everything may be crawled; the sitemap when known.
+
+    Crawlers only read ``/robots.txt`` at the root of a host: under a subpath,
+    the operator merges these lines into the host's robots.txt.
+    """
+    lines = ["# BitP help center", "User-agent: *", "Allow: /"]
+    absolute = layout.absolute("sitemap.xml")
+    if absolute:
+        lines.append(f"Sitemap: {absolute}")
+    return "\n".join(lines) + "\n"
+
+
+def site_pages(docs_dir: Path, layout: SiteLayout) -> dict[str, set[str]]:
+    """Page (``contact/phone.md``) -> languages it really exists in under ``docs_dir``."""
+    pages: dict[str, set[str]] = {}
+    for lang in layout.languages:
+        root = docs_dir / lang
+        if not root.is_dir():
+            continue
+        for path in root.rglob("*.md"):
+            pages.setdefault(path.relative_to(root).as_posix(), set()).add(lang)
+    return pages
