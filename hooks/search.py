@@ -1,0 +1,59 @@
+"""Per-language search: one index per language, pages pointed at their own.
+
+Thin adapter; the logic is in helpcenter.search_index.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from helpcenter.search_index import (
+    SearchIndexError,
+    build_language_indexes,
+    language_of,
+    language_prefixes,
+    rewrite_page_config,
+)
+
+SYNONYMS = "data/search_synonyms.yml"
+
+
+def _userdict(config) -> Path | None:
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    name = getattr(search, "config", {}).get("jieba_dict_user") if search else None
+    return Path(config.config_file_path).parent / name if name else None
+
+
+def _prefixes(config) -> dict[str, str]:
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return {str(config.theme.get("language", "en")): ""}
+    return language_prefixes(
+        (lang.locale, bool(lang.default)) for lang in i18n.config.languages if lang.build
+    )
+
+
+def on_post_page(output, page, config, **kwargs):
+    try:
+        prefixes = _prefixes(config)
+        return rewrite_page_config(output, prefixes[language_of(page.url, prefixes)])
+    except SearchIndexError as exc:
+        raise PluginError(f"search: page {page.file.src_uri}: {exc}") from exc
+
+
+# After the theme's search plugin and the i18n plugin wrote the merged index.
+@event_priority(-200)
+def on_post_build(config, **kwargs):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # a language build inside the i18n plugin: the index is not final yet
+    try:
+        root = Path(config.config_file_path).parent
+        build_language_indexes(
+            Path(config.site_dir), _prefixes(config), _userdict(config), root / SYNONYMS
+        )
+    except SearchIndexError as exc:
+        raise PluginError(f"search: {exc}") from exc

@@ -1,0 +1,383 @@
+"""Per-language search indexes for the theme's search (MkDocs-free).
+
+The theme writes one search index for the whole site, and the i18n plugin
+merges both languages into it, so a reader on an English page would get
+Chinese results. This module turns that merged index into one index per
+language, each with settings that suit the language:
+
+- ``site/search/search_index.json`` (+ ``.js`` for ``file://``) for Chinese,
+  ``site/en/search/search_index.json`` (+ ``.js``) for English; locations are
+  relative to the language root, which is the page's ``base`` (see
+  :func:`rewrite_page_config`).
+- Chinese text is segmented with jieba and the project's user dictionary
+  (``data/jieba_userdict.txt``), so domain terms like 双重验证 stay whole. The
+  visible text is then split finely (双重|验证, with U+200B between words) so
+  that a search for 验证 matches and is highlighted inside 双重验证; the whole
+  compounds and the sub-words jieba finds go to hidden keyword fields (``kt``
+  for the title, ``kw`` for the text).
+- Synonyms (``data/search_synonyms.yml``): an article that says 客服热线 also
+  answers 客服电话, one that says "sign in" also answers "login".
+- The Chinese index keeps English words (2FA, KYC, Telegram) with the English
+  stemmer but no trimmer (the English trimmer deletes non-ASCII tokens); the
+  English index uses the full English pipeline (login / logging in).
+
+The browser side is ``overrides/assets/javascripts/workers/hc-search.js``: it
+segments Chinese queries against the index words and stems English ones
+before the theme's search worker sees them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+#: Characters that separate words, for both languages. U+200B separates the
+#: words the build segments; ``*+~^`` are left to the query syntax.
+SEPARATOR = (
+    r"[\s\u200b\u3000\-、。，．？！；：“”‘’「」『』（）《》〈〉【】…—·"
+    r",.!?;:\"'()\[\]{}<>/\\|@#&=]+"
+)
+
+#: Index settings per language: (lunr languages, pipeline).
+PIPELINES: dict[str, tuple[list[str], list[str]]] = {
+    "zh": (["en"], ["stopWordFilter", "stemmer"]),
+    "en": (["en"], ["trimmer", "stopWordFilter", "stemmer"]),
+}
+
+#: Field boosts. ``kt`` (title) and ``kw`` (text) are hidden keyword fields:
+#: whole compounds, sub-words and synonyms.
+FIELDS: dict[str, dict[str, float]] = {
+    "title": {"boost": 1e3},
+    "text": {"boost": 1e0},
+    "tags": {"boost": 1e6},
+    "kt": {"boost": 5e2},
+    "kw": {"boost": 2e0},
+}
+
+HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+ZWSP = "\u200b"
+MARKER = "helpcenter"
+
+
+class SearchIndexError(ValueError):
+    """The merged search index is missing or not what the theme writes."""
+
+
+@dataclass
+class Segmenter:
+    """Chinese word segmentation with jieba and the project's user dictionary."""
+
+    userdict: Path | None = None
+    """Path of a jieba user dictionary (``word [freq] [tag]`` per line)."""
+
+    _tokenizer: Any = field(default=None, init=False, repr=False)
+
+    @property
+    def tokenizer(self) -> Any:
+        """A private ``jieba.Tokenizer`` (the global one stays untouched)."""
+        if self._tokenizer is None:
+            import logging
+
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tok = jieba.Tokenizer()
+            if self.userdict is not None:
+                if not self.userdict.is_file():
+                    raise SearchIndexError(
+                        f"jieba user dictionary {self.userdict} does not exist; "
+                        "restore it from git or fix the path in the search hook"
+                    )
+                tok.load_userdict(str(self.userdict))
+            self._tokenizer = tok
+        return self._tokenizer
+
+    def words(self, run: str) -> list[str]:
+        """Segment a run of Han characters into words (domain terms whole)."""
+        return [w for w in self.tokenizer.cut(run) if w]
+
+    def subwords(self, word: str) -> list[str]:
+        """Dictionary words inside ``word`` (双重验证 -> 双重, 验证)."""
+        return [w for w in self.tokenizer.cut_for_search(word) if w != word and len(w) > 1]
+
+    def parts(self, word: str) -> list[str] | None:
+        """Split a compound into non-overlapping dictionary words, or ``None``.
+
+        Only covers made of words of two or more characters count: 任何人
+        and 假客服 stay whole (their sub-words go to the hidden field).
+        """
+        if len(word) < 3:
+            return None
+        known = set(self.subwords(word))
+        if not known:
+            return None
+        n = len(word)
+        # best[i] = (single characters used, pieces) for word[:i]
+        best: list[tuple[int, int, list[str]] | None] = [None] * (n + 1)
+        best[0] = (0, 0, [])
+        for i in range(n):
+            if best[i] is None:
+                continue
+            singles, count, pieces = best[i]  # type: ignore[misc]
+            for j in range(i + 1, n + 1):
+                piece = word[i:j]
+                if piece in known:
+                    cand = (singles, count + 1, [*pieces, piece])
+                elif j == i + 1:
+                    cand = (singles + 1, count + 1, [*pieces, piece])
+                else:
+                    continue
+                if best[j] is None or cand[:2] < best[j][:2]:  # type: ignore[index]
+                    best[j] = cand
+        result = best[n]
+        if result is None or result[0] > 0 or result[1] < 2:
+            return None
+        return result[2]
+
+    def segment(self, text: str) -> tuple[str, list[str]]:
+        """Segment the Han runs of ``text``.
+
+        Returns the text with U+200B between (fine) words, and the hidden
+        keywords: compounds that were split, and sub-words of the others.
+        """
+        keywords: list[str] = []
+
+        def replace(match: re.Match[str]) -> str:
+            out: list[str] = []
+            for word in self.words(match.group(0)):
+                parts = self.parts(word)
+                if parts:
+                    out.extend(parts)
+                    keywords.append(word)
+                else:
+                    out.append(word)
+                    if len(word) > 2:
+                        keywords.extend(self.subwords(word))
+            return ZWSP + ZWSP.join(out) + ZWSP
+
+        segmented = HAN_RUN.sub(replace, text.replace(ZWSP, ""))
+        segmented = re.sub(ZWSP + "{2,}", ZWSP, segmented).strip(ZWSP)
+        return segmented, keywords
+
+
+def language_prefixes(locales: Iterable[tuple[str, bool]]) -> dict[str, str]:
+    """Map each locale to its folder prefix: ``""`` for the default, else ``"en/"``."""
+    return {loc: ("" if default else f"{loc}/") for loc, default in locales}
+
+
+def language_of(location: str, prefixes: Mapping[str, str]) -> str:
+    """The language of a site-relative location (longest matching prefix)."""
+    best = max(
+        (lang for lang, pre in prefixes.items() if location.startswith(pre)),
+        key=lambda lang: len(prefixes[lang]),
+        default=None,
+    )
+    if best is None:
+        raise SearchIndexError(f"location {location!r} belongs to no configured language")
+    return best
+
+
+Synonyms = Mapping[str, Mapping[str, list[str]]]
+
+
+def load_synonyms(path: Path | None) -> dict[str, dict[str, list[str]]]:
+    """Read ``data/search_synonyms.yml``: ``{lang: {canonical: [variants]}}``."""
+    if path is None:
+        return {}
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError as exc:
+        raise SearchIndexError(f"{path} does not exist") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        raise SearchIndexError(f"{path}{where}: not valid YAML ({exc})") from exc
+    if not isinstance(data, dict):
+        raise SearchIndexError(f"{path}: expected a mapping of language to synonyms")
+    out: dict[str, dict[str, list[str]]] = {}
+    for lang, table in data.items():
+        if not isinstance(table, dict) or not all(
+            isinstance(v, list) and all(isinstance(w, str) for w in v) for v in table.values()
+        ):
+            raise SearchIndexError(
+                f"{path}: under {lang!r}, write `canonical: [variant, ...]` entries"
+            )
+        out[str(lang)] = {str(k): list(v) for k, v in table.items()}
+    return out
+
+
+def synonym_keywords(text: str, lang: str, synonyms: Synonyms) -> list[str]:
+    """Variants of the canonical words that ``text`` contains."""
+    plain = re.sub(r"<[^>]+>", " ", text.replace(ZWSP, ""))
+    found: list[str] = []
+    for canonical, variants in (synonyms.get(lang) or {}).items():
+        if HAN_RUN.search(canonical):
+            hit = canonical in plain
+        else:
+            hit = re.search(rf"(?i)(?<![\w-]){re.escape(canonical)}(?![\w-])", plain) is not None
+        if hit:
+            found.extend(variants)
+    return found
+
+
+def language_config(lang: str) -> dict[str, Any]:
+    """The index ``config`` (lunr languages, separator, pipeline, fields) for ``lang``."""
+    langs, pipeline = PIPELINES.get(lang, PIPELINES["en"])
+    fields = dict(FIELDS)
+    return {
+        "lang": list(langs),
+        "separator": SEPARATOR,
+        "pipeline": list(pipeline),
+        "fields": fields,
+        MARKER: {"lang": lang},
+    }
+
+
+def prepare_doc(
+    doc: Mapping[str, Any], lang: str, segmenter: Segmenter, synonyms: Synonyms | None = None
+) -> dict[str, Any]:
+    """One index entry, with Chinese text re-segmented and hidden keywords added.
+
+    ``kt`` holds the keywords of the title, ``kw`` those of the text: whole
+    compounds and sub-words (Chinese), and synonyms (both languages).
+    """
+    out = dict(doc)
+    for key, hidden in (("title", "kt"), ("text", "kw")):
+        value = out.get(key)
+        if not isinstance(value, str):
+            continue
+        keywords = synonym_keywords(value, lang, synonyms or {})
+        if lang == "zh":
+            out[key], found = segmenter.segment(value)
+            keywords.extend(found)
+        else:
+            out[key] = value.replace(ZWSP, " ").strip()
+        unique = list(dict.fromkeys(keywords))
+        if unique:
+            out[hidden] = " ".join(unique)
+    return out
+
+
+def split_index(
+    merged: Mapping[str, Any],
+    prefixes: Mapping[str, str],
+    segmenter: Segmenter,
+    synonyms: Synonyms | None = None,
+) -> dict[str, dict[str, Any]]:
+    """Split the theme's merged index into one index per language.
+
+    Locations become relative to the language root (``en/faq.html`` ->
+    ``faq.html`` in the English index).
+    """
+    docs = merged.get("docs")
+    if not isinstance(docs, list):
+        raise SearchIndexError("search index has no 'docs' list")
+    if MARKER in (merged.get("config") or {}):
+        raise SearchIndexError("search index was already split by language")
+    per_lang: dict[str, list[dict[str, Any]]] = {lang: [] for lang in prefixes}
+    for doc in docs:
+        location = str(doc.get("location", ""))
+        lang = language_of(location, prefixes)
+        entry = prepare_doc(doc, lang, segmenter, synonyms)
+        entry["location"] = location[len(prefixes[lang]) :]
+        per_lang[lang].append(entry)
+    return {
+        lang: {"config": language_config(lang), "docs": entries}
+        for lang, entries in per_lang.items()
+    }
+
+
+def dumps(index: Mapping[str, Any]) -> str:
+    """Compact JSON, as the theme writes it."""
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def write_indexes(
+    site_dir: Path, indexes: Mapping[str, Mapping[str, Any]], prefixes: Mapping[str, str]
+) -> dict[str, Path]:
+    """Write ``search/search_index.json`` and ``.js`` under each language root."""
+    written: dict[str, Path] = {}
+    for lang, index in indexes.items():
+        folder = site_dir / prefixes[lang] / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        data = dumps(index)
+        (folder / "search_index.json").write_text(data, encoding="utf-8")
+        # file:// cannot fetch JSON: the theme loads this script instead.
+        (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
+        written[lang] = folder / "search_index.json"
+    return written
+
+
+def build_language_indexes(
+    site_dir: Path,
+    prefixes: Mapping[str, str],
+    userdict: Path | None,
+    synonyms: Path | None = None,
+) -> dict[str, Path]:
+    """Read the theme's merged ``site/search/search_index.json``; write per-language ones."""
+    source = site_dir / "search" / "search_index.json"
+    try:
+        merged = json.loads(source.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise SearchIndexError(f"{source} is missing: is the search plugin enabled?") from exc
+    except json.JSONDecodeError as exc:
+        raise SearchIndexError(f"{source} line {exc.lineno}: not valid JSON ({exc.msg})") from exc
+    indexes = split_index(merged, prefixes, Segmenter(userdict), load_synonyms(synonyms))
+    return write_indexes(site_dir, indexes, prefixes)
+
+
+def index_sizes(site_dir: Path, prefixes: Mapping[str, str]) -> dict[str, int]:
+    """Size in bytes of each language's ``search_index.json``."""
+    return {
+        lang: (site_dir / pre / "search" / "search_index.json").stat().st_size
+        for lang, pre in prefixes.items()
+    }
+
+
+CONFIG_SCRIPT = re.compile(
+    r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL
+)
+WORKER = "hc-search.js"
+
+
+def _tojson(value: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element (as Jinja's ``tojson``)."""
+    return (
+        json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("'", "\\u0027")
+    )
+
+
+def rewrite_page_config(html: str, lang_prefix: str) -> str:
+    """Point a page's theme configuration at its language's index and our worker.
+
+    ``base`` becomes the language root (``../en/`` on ``en/faq.html``), so the
+    theme loads ``en/search/search_index.js`` and resolves result links there;
+    ``search`` becomes ``hc-search.js?w=<theme worker>`` in the same folder.
+    """
+    match = CONFIG_SCRIPT.search(html)
+    if match is None:
+        return html
+    try:
+        config = json.loads(match.group(2))
+    except json.JSONDecodeError as exc:
+        raise SearchIndexError(f"theme configuration is not JSON: {exc.msg}") from exc
+    base = str(config.get("base", ".")).rstrip("/") or "."
+    if lang_prefix:
+        base = f"{base}/{lang_prefix.strip('/')}"
+    config["base"] = base + "/"
+    worker = str(config.get("search", ""))
+    folder, _, name = worker.rpartition("/")
+    if name and not name.startswith(WORKER):
+        config["search"] = f"{folder}/{WORKER}?w={name}" if folder else f"{WORKER}?w={name}"
+    start, end = match.span(2)
+    return html[:start] + _tojson(config) + html[end:]
