@@ -79,6 +79,65 @@ def _extractor():
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
+@lru_cache(maxsize=1)
+def _suffix_rules() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """``(rules, wildcards, exceptions)`` of the ICANN section of the bundled Public Suffix List.
+
+    Read straight from the snapshot file shipped inside tldextract (the same
+    list tldextract uses offline), without importing tldextract and its HTTP
+    stack: the contact guard must start fast.
+    """
+    from importlib.util import find_spec
+
+    spec = find_spec("tldextract")
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    rules: set[str] = set()
+    wildcards: set[str] = set()
+    exceptions: set[str] = set()
+    for location in locations:
+        path = f"{location}/.tld_set_snapshot"
+        try:
+            with open(path, encoding="utf-8") as fh:
+                text = fh.read()
+        except OSError:
+            continue
+        text = text.split("// ===END ICANN DOMAINS===", 1)[0]
+        for line in text.splitlines():
+            rule = line.strip()
+            if not rule or rule.startswith("//"):
+                continue
+            if rule.startswith("*."):
+                wildcards.add(rule[2:])
+            elif rule.startswith("!"):
+                exceptions.add(rule[1:])
+            else:
+                rules.add(rule)
+        break
+    return frozenset(rules), frozenset(wildcards), frozenset(exceptions)
+
+
+@lru_cache(maxsize=8192)
+def public_suffix(host: str) -> str:
+    """The public suffix of an ASCII host per the bundled list (ICANN section), or ``""``.
+
+    ``www.bitp.co.uk`` -> ``co.uk``; a TLD the list does not know
+    (``.example``, ``.test``) gives ``""``.
+    """
+    rules, wildcards, exceptions = _suffix_rules()
+    ascii_labels = host.lower().rstrip(".").split(".")
+    # The list spells internationalised suffixes in Unicode.
+    labels = [host_to_unicode(lab) if lab.startswith("xn--") else lab for lab in ascii_labels]
+    for i in range(len(labels)):
+        candidate = ".".join(labels[i:])
+        if candidate in exceptions:
+            return ".".join(ascii_labels[i + 1 :])
+        if candidate in rules:
+            return ".".join(ascii_labels[i:])
+        if i + 1 < len(labels) and ".".join(labels[i + 1 :]) in wildcards:
+            return ".".join(ascii_labels[i:])
+    return ""
+
+
 @lru_cache(maxsize=4096)
 def registrable_domain(host: str) -> str:
     """The registrable domain of an ASCII host (``help.bitp.example`` -> ``bitp.example``).
@@ -86,9 +145,11 @@ def registrable_domain(host: str) -> str:
     Uses the Public Suffix List snapshot bundled with tldextract; a TLD the
     list does not know (``.example``, ``.test``) counts as a one-label suffix.
     """
-    ext = _extractor()(host)
-    if ext.suffix and ext.domain:
-        return f"{ext.domain}.{ext.suffix}"
+    suffix = public_suffix(host)
+    if suffix and host != suffix and host.endswith("." + suffix):
+        label = host[: -len(suffix) - 1].rsplit(".", 1)[-1]
+        if label:
+            return f"{label}.{suffix}"
     labels = host.split(".")
     return ".".join(labels[-2:]) if len(labels) >= 2 else host
 
@@ -234,11 +295,14 @@ def split_url(url: str) -> tuple[str, str, str] | None:
     """``(host, path, query)`` of a URL with or without a scheme, host canonical; else ``None``.
 
     Userinfo (``https://bitp.example@evil.example/``) is dropped: the host is
-    what the browser would contact.
+    what the browser would contact. Browsers read ``\\`` as ``/`` in web URLs,
+    so ``https://evil.example\\@bitp.example/`` opens ``evil.example``.
     """
     text = clean(url).strip()
     if not re.match(r"^[a-z][a-z0-9+.-]*://", text, re.I):
         text = "http://" + text
+    if re.match(r"^(?:https?|ftp|wss?)://", text, re.I):
+        text = text.replace("\\", "/")
     try:
         parts = urlsplit(text)
         host = parts.hostname

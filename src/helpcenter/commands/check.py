@@ -1,0 +1,97 @@
+"""``helpcenter check [PATH ...]``: the contact guard on the command line.
+
+Exit 0 when clean, 1 when there are findings, 2 for a usage or registry
+error (registry problems are printed with file and line, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from helpcenter.cli import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
+
+_REGIONS = {"zh": "CN", "en": "US"}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of ``check``."""
+    add = parser.add_argument
+    add("paths", nargs="*", metavar="PATH", help="Markdown files or directories (default: docs/)")
+    add(
+        "--registry",
+        default="data/channels.yml",
+        metavar="FILE",
+        help="registry of verified channels (default: data/channels.yml)",
+    )
+    add("--format", choices=("text", "json", "github"), default="text", help="output format")
+    add(
+        "--lang",
+        choices=("zh", "en"),
+        default=None,
+        help="language of the messages (default: from HELPCENTER_LANG/LANG)",
+    )
+    add(
+        "--lang-region",
+        default="zh",
+        metavar="LANG|REGION",
+        help="phone region for pages outside docs/zh/ and docs/en/: a language "
+        "(zh -> CN, en -> US) or a region code such as GB (default: zh)",
+    )
+    add(
+        "--list-suppressions",
+        action="store_true",
+        help="print every inline suppression (path:line, codes, reason) and exit",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check the paths; print findings; return the exit code."""
+    from helpcenter.messages import default_lang
+    from helpcenter.registry import RegistryError, load_registry
+
+    lang = args.lang or default_lang()
+    region = _REGIONS.get(args.lang_region.lower(), args.lang_region.upper())
+    if len(region) != 2 or not region.isalpha():
+        print(f"helpcenter check: --lang-region {args.lang_region!r}: use zh, en or a "
+              "two-letter region code such as GB", file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
+    paths = args.paths or ["docs"]
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        for p in missing:
+            print(f"helpcenter check: {p}: no such file or directory", file=sys.stderr)
+        return EXIT_USAGE
+    if not Path(args.registry).is_file():
+        print(f"helpcenter check: registry {args.registry}: no such file "
+              "(use --registry FILE)", file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
+    try:
+        registry = load_registry(args.registry)
+    except RegistryError as exc:
+        for problem in exc.problems:
+            print(str(problem), file=sys.stderr)
+        return EXIT_USAGE
+
+    from helpcenter.guard import check_paths
+    from helpcenter.guard.report import render
+
+    try:
+        result = check_paths(paths, registry, lang=lang, default_region=region)
+    except OSError as exc:
+        print(f"helpcenter check: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.list_suppressions:
+        if args.format == "json":
+            data = {"suppressions": [s.as_dict() for s in sorted(result.suppressions)]}
+            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        else:
+            sys.stdout.write("".join(f"{s}\n" for s in sorted(result.suppressions)))
+        return EXIT_CLEAN
+    findings = sorted(result.findings)
+    out = render(findings, args.format)
+    if out:
+        sys.stdout.write(out)
+    return EXIT_FINDINGS if findings else EXIT_CLEAN

@@ -1,0 +1,137 @@
+"""Phone numbers: international, Chinese 400/800 and mobile, national formats,
+full-width digits (folded by the normalised view) and Chinese numerals.
+
+Help articles are full of numbers that are not phones (order numbers,
+amounts, dates, times, versions, HTTP status codes, block heights,
+transaction hashes, percentages), so a digit run only counts when it is
+written like a phone number or introduced by a word such as 电话/hotline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from helpcenter.guard.detectors import Candidate
+
+# A run of digits with phone separators, not glued to a word, a decimal,
+# a path, an amount or a percentage.
+RUN_RE = re.compile(
+    r"[+(0-9](?<![A-Za-z0-9_.,/#@$¥€£%=&+\-].)(?<![0-9]:.)"  # not after a time's colon
+    r"[0-9 \t\-.()+\u00a0\u2013\u2011]{5,26}[0-9]"
+    r"(?![A-Za-z0-9_%@/]|[.,:][0-9]|-[0-9])"
+)
+_NUM_RE = re.compile(r"(?:\+|\(\+?)?[0-9][0-9 \t\-.()\u00a0\u2013\u2011]*")
+_CN_DIGITS = "零〇一二三四五六七八九幺两"
+CN_RUN_RE = re.compile(rf"[{_CN_DIGITS}](?:[ \t\-—]?[{_CN_DIGITS}]){{6,14}}")
+_CN_MAP = str.maketrans("零〇幺两一二三四五六七八九", "0012123456789")
+
+# US toll-free vanity numbers: 1-800-BITP-HELP.
+VANITY_RE = re.compile(
+    r"8(?<![A-Za-z0-9]8)(?:00|33|44|55|66|77|88)\)?[ \-.]"
+    r"(?=[A-Z0-9 \-.]{7,9}(?![A-Za-z0-9]))(?=[0-9 \-.]*[A-Z])[A-Z0-9]{3,4}[ \-.]?[A-Z0-9]{3,4}"
+    r"(?![A-Za-z0-9])"
+)
+_VANITY_PREFIX_RE = re.compile(r"(?:\+?1[ \-.])?\(?$")
+_KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999")
+
+CONTEXT_RE = re.compile(
+    r"(?:电话|热线|客服|手机|致电|拨打|来电|联系|号码|咨询|短信|传真|座机|回电|打给|微信|VX|"
+    r"phone|tel\b|call|hotline|whatsapp|mobile|contact|dial|sms|text\s+us|fax|number|ring)",
+    re.IGNORECASE,
+)
+NEGATIVE_RE = re.compile(
+    r"(?:订单|单号|编号|流水|交易|哈希|区块|高度|金额|数量|余额|价格|版本|验证码|邮编|身份证|卡号|"
+    r"工单|案件|运单|快递|order|\bID\b|UID|txid|tx\b|hash|block|height|amount|balance|price|"
+    r"version|code|zip|ref\b|reference|ticket|case|tracking|invoice|serial|ISBN|IBAN|"
+    r"USDT|BTC|ETH|CNY|USD|RMB|¥|\$|#)[^\n]{0,6}$",
+    re.IGNORECASE,
+)
+
+# Chinese service (400/800) and mobile numbers, by their digits whatever the grouping.
+_CN_DIGITS_RE = re.compile(r"(?:86)?(?:[48]00\d{7}|1[3-9]\d{9})")
+_CN_LANDLINE = re.compile(r"\(?0\d{2,3}\)?[ \-]\d{3,4}[ \-]?\d{4}")
+_NANP = re.compile(r"(?:\+?1[ \-.])?\(?[2-9]\d{2}\)?[ \-.]?[2-9]\d{2}[ \-.]\d{4}")
+_UK = re.compile(r"\(?0\d{2,4}\)?[ \-]\d{3,4}[ \-]?\d{3,4}")
+
+
+def _shape(num: str) -> bool:
+    """Whether ``num`` is written in a well-known phone layout."""
+    if _CN_DIGITS_RE.fullmatch(re.sub(r"\D", "", num)):
+        return True
+    return any(p.fullmatch(num) for p in (_CN_LANDLINE, _NANP, _UK))
+
+
+def _context(text: str, start: int) -> tuple[bool, bool]:
+    """``(positive, negative)``: a phone word / an order-amount-hash word just before ``start``."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 24) : start]
+    return CONTEXT_RE.search(before) is not None, NEGATIVE_RE.search(before) is not None
+
+
+def classify_run(text: str, start: int, num: str) -> bool | None:
+    """Whether the digit run ``num`` at ``start`` is a phone.
+
+    ``True``: written like one (strong); ``False``: only a context word says so
+    (weak: it must also be a valid number); ``None``: not a phone.
+    """
+    digits = re.sub(r"\D", "", num)
+    n = len(digits)
+    if n < 7 or n > 15:
+        return None
+    international = num.startswith(("+", "00"))
+    if international and n >= 8:
+        return True
+    if "." in num and not _NANP.fullmatch(num) and not _CN_DIGITS_RE.fullmatch(digits):
+        return None  # dotted numbers are versions, IPs and decimals
+    positive, negative = _context(text, start)
+    if negative and not positive:
+        return None
+    if _shape(num):
+        return True
+    if positive and n >= 7:
+        return False
+    return None
+
+
+def detect(text: str, region: str) -> Iterator[Candidate]:
+    """Phone numbers; ``value`` holds the digits as written (with a leading ``+`` if any)."""
+    for m in RUN_RE.finditer(text):
+        raw = m.group()
+        if not _NUM_RE.fullmatch(raw):
+            continue  # a "+" inside the run: two numbers or arithmetic
+        num = raw
+        if num.count("(") != num.count(")"):
+            num = num.strip("()")
+        start = m.start() + raw.find(num)
+        verdict = classify_run(text, start, num)
+        if verdict is None:
+            continue
+        yield Candidate(start, start + len(num), "phone", num, _dial(num), strong=verdict)
+    if "8" in text:
+        for m in VANITY_RE.finditer(text):
+            before = text[max(0, m.start() - 4) : m.start()]
+            start = m.start() - len(_VANITY_PREFIX_RE.search(before).group())
+            if start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+                continue
+            raw = text[start : m.end()]
+            digits = re.sub(r"\D", "", m.group().translate(_KEYPAD))
+            if len(digits) >= 10:  # letters past the seventh are decoration
+                dial = "+1" + digits[:10]
+                yield Candidate(start, m.end(), "phone", raw, dial, strong=True)
+    for m in CN_RUN_RE.finditer(text):
+        digits = re.sub(r"\D", "", m.group().translate(_CN_MAP))
+        if len(digits) >= 7:
+            yield Candidate(m.start(), m.end(), "phone", m.group(), digits, strong=True)
+
+
+def _dial(num: str) -> str:
+    """Digits of ``num`` with ``+`` for an international prefix (``00`` included)."""
+    digits = re.sub(r"[^\d]", "", num)
+    if num.startswith("+"):
+        return "+" + digits
+    if num.startswith("00"):
+        return "+" + digits[2:]
+    if len(digits) in (12, 13) and _CN_DIGITS_RE.fullmatch(digits) and digits.startswith("86"):
+        return "+" + digits  # "86-400-000-0456": the country code without its plus
+    return digits

@@ -1,0 +1,145 @@
+"""Social and messaging handles named in text: ``@bitp_official``, ``微信: bitp_kefu``,
+``TG @xxx``, ``QQ 12345678``, ``飞机号: xxx`` and the other usual words and slang.
+
+Profile *links* (``t.me/...``, ``x.com/...``) are URLs and come from
+:mod:`helpcenter.guard.detectors.urls`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from helpcenter.guard.detectors import Candidate, anchors, line_windows
+
+# Word (as written in Chinese or English posts, slang included) -> platform.
+PLATFORM_WORDS: dict[str, str] = {
+    "微信": "wechat", "微信号": "wechat", "vx": "wechat", "v": "wechat", "v信": "wechat",
+    "薇信": "wechat", "威信": "wechat", "wx": "wechat", "加v": "wechat", "weixin": "wechat",
+    "wechat": "wechat",
+    "微x": "wechat", "徽信": "wechat", "维信": "wechat", "卫星": "wechat",
+    "qq": "qq", "扣扣": "qq", "企鹅": "qq", "企鹅号": "qq", "q号": "qq",
+    "电报": "telegram", "飞机": "telegram", "纸飞机": "telegram", "tg": "telegram",
+    "telegram": "telegram", "telegram号": "telegram", "小飞机": "telegram", "电报号": "telegram",
+    "推特": "x", "twitter": "x", "x": "x", "小蓝鸟": "x",
+    "油管": "youtube", "youtube": "youtube", "yt": "youtube",
+    "脸书": "facebook", "facebook": "facebook", "fb": "facebook", "脸谱": "facebook",
+    "instagram": "instagram", "ins": "instagram", "ig": "instagram", "照片墙": "instagram",
+    "discord": "discord", "dc": "discord",
+    "tiktok": "tiktok", "抖音": "tiktok", "抖音号": "tiktok",
+    "whatsapp": "whatsapp", "wa": "whatsapp", "瓦次普": "whatsapp",
+    "line": "line", "微博": "weibo", "weibo": "weibo",
+    "skype": "skype", "signal": "signal", "kakao": "kakao", "kakaotalk": "kakao",
+}  # fmt: skip
+
+# Words that are also ordinary words ("First line: hello", "飞机"): the handle after
+# them must look like one (an underscore or a digit) and follow a separator or an @.
+AMBIGUOUS = frozenset({"line", "signal", "x", "v", "ins", "wa", "dc", "ig", "yt", "fb", "飞机",
+                       "卫星", "企鹅", "小飞机"})  # fmt: skip
+
+_WORDS = sorted(PLATFORM_WORDS, key=len, reverse=True)
+_WORD_ALT = "|".join(re.escape(w) for w in _WORDS)
+
+# Run on the lower-cased text: a platform word, an optional noun (号/账号/群/ID...),
+# a separator, then the handle. The left boundary is checked in code.
+NAMED_RE = re.compile(
+    rf"(?P<word>{_WORD_ALT})(?![a-z0-9_])"
+    r"[ \t]*(?P<noun>号|账号|帐号|公众号|群号?|频道|用户名|id|账户|联系)?[ \t]*"
+    r"(?P<sep>[:=]|是|为|搜索?|添加|加|@)?[ \t]*"
+    r"(?P<at>@)?(?P<handle>[a-z0-9][a-z0-9_.\-]{2,31})(?![a-z0-9_@])"
+)
+MENTION_RE = re.compile(r"@(?P<handle>[A-Za-z0-9_][A-Za-z0-9_.]{2,31})(?![A-Za-z0-9_@])")
+MENTION_CONTEXT_RE = re.compile(
+    rf"(?<![A-Za-z])(?:{_WORD_ALT}|联系|私信|私聊|添加|加我|加好友|找|咨询|客服|管理员|官方|账号|关注|"
+    r"contact|message|dm|add|follow|reach|admin|support|account|handle|chat|join|ping)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+# "@name on Telegram", "@name（电报）": the platform named right after the handle.
+_AFTER_RE = re.compile(
+    rf"[\s(（]*(?:on|at|in|via|@|在)?\s*(?<![A-Za-z])(?:{_WORD_ALT})(?![A-Za-z])", re.IGNORECASE
+)
+
+# Cheap anchors: the first two characters of the Chinese words; for ASCII words the
+# separator or the underscore a handle needs when no separator introduces it.
+_CJK_ANCHOR_RE = re.compile(
+    "[微薇威徽维卫扣企电飞纸小推油脸照抖瓦加][信星扣鹅报机飞蓝特管书谱片音次vVxX博]"
+)
+_ASCII_ANCHORS = (":", "@", "=", "_", "qq", "QQ", "Qq", "号")
+
+
+def _left_ok(text: str, start: int) -> bool:
+    if start == 0:
+        return True
+    prev = text[start - 1]
+    return not (prev.isascii() and (prev.isalnum() or prev == "_"))
+
+
+def detect(text: str) -> Iterator[Candidate]:
+    """Handles with the platform they were introduced with (``None`` for a bare ``@mention``)."""
+    positions = [m.start() for m in _CJK_ANCHOR_RE.finditer(text)]
+    positions.extend(anchors(text, _ASCII_ANCHORS))
+    named_spans: list[tuple[int, int]] = []
+    for win_start, win_end in line_windows(text, positions):
+        window = text[win_start:win_end]
+        lowered = window.lower()
+        if len(lowered) != len(window):
+            lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in window)
+        for m in NAMED_RE.finditer(lowered):
+            if not _left_ok(lowered, m.start()):
+                continue
+            cand = _named(text, m, win_start)
+            if cand is not None:
+                named_spans.append((win_start + m.start(), cand.end))
+                yield cand
+    if "@" not in text:
+        return
+    for win_start, win_end in line_windows(text, anchors(text, ("@",))):
+        for m in MENTION_RE.finditer(text, win_start, win_end):
+            if m.start() > 0 and (text[m.start() - 1].isascii() and (text[m.start() - 1].isalnum()
+                                  or text[m.start() - 1] in "_.@/\\")):  # fmt: skip
+                continue
+            if any(s <= m.start() < e for s, e in named_spans):
+                continue
+            handle = m.group("handle").rstrip(".")
+            if "." in handle:
+                continue  # @bitp.example and friends are emails without a local part or domains
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            line_end = len(text) if line_end == -1 else line_end
+            context = MENTION_CONTEXT_RE.search(
+                text, max(line_start, m.start() - 40), m.start()
+            ) or _AFTER_RE.match(text, m.end(), min(line_end, m.end() + 30))
+            yield Candidate(
+                m.start(),
+                m.start() + 1 + len(handle),
+                "handle",
+                "@" + handle,
+                handle.lower(),
+                platform=None,
+                strong=context is not None,
+            )
+
+
+def _named(text: str, m: re.Match[str], offset: int) -> Candidate | None:
+    """The candidate for a platform-word match ``m`` in the window starting at ``offset``."""
+    word = m.group("word")
+    platform = PLATFORM_WORDS[word]
+    h_start = offset + m.start("handle")
+    handle = text[h_start : offset + m.end("handle")].rstrip(".-")
+    explicit = bool(m.group("sep") or m.group("at"))
+    named = explicit or bool(m.group("noun"))
+    if platform == "qq":
+        if not handle.isdigit() or not 5 <= len(handle) <= 12:
+            return None
+    elif platform == "whatsapp":
+        return None  # WhatsApp ids are phone numbers: the phone detector reports them
+    else:
+        if handle.isdigit() or not any(ch.isalpha() for ch in handle):
+            return None
+        if not named and "_" not in handle:
+            return None  # "Telegram Desktop" is prose, "TG bitp_kefu" is a handle
+        if word in AMBIGUOUS and not (explicit and (m.group("at") or re.search(r"[_\d]", handle))):
+            return None
+    start = offset + m.start("at") if m.group("at") else h_start
+    end = h_start + len(handle)
+    return Candidate(start, end, "handle", text[start:end], handle.lower(), platform=platform)

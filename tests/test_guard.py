@@ -1,0 +1,260 @@
+"""The contact guard: positions, verdicts, suppressions, reporters and the ``check`` command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpcenter.cli import main
+from helpcenter.guard import check_source, classify
+from helpcenter.guard.paths import check_paths
+from helpcenter.registry import load_registry
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "contacts"
+REGISTRY = FIXTURES / "channels.yml"
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry(REGISTRY)
+
+
+def findings(text: str, registry, path: str = "docs/zh/page.md"):
+    return check_source(text, path, registry, lang="en").findings
+
+
+# -- positions ----------------------------------------------------------------
+
+
+def test_line_and_column_are_exact_and_counted_in_characters(registry) -> None:
+    text = "# 标题\n\n中文中文 help@coinhelp.example\n"
+    (f,) = findings(text, registry)
+    assert (f.line, f.column, f.rule, f.value) == (3, 6, "HC101", "help@coinhelp.example")
+
+
+def test_positions_survive_normalisation_before_the_contact(registry) -> None:
+    # Full-width letters, an entity, an invisible character and a defanged dot
+    # earlier on the line change the normalised text's length, not the columns.
+    text = "ＡＢＣ &amp; x\u200by [.] 热线 +86 400 000 0456\n"
+    found = {f.rule: f for f in findings(text, registry)}
+    assert found["HC110"].column == text.index("\u200b") + 1
+    assert found["HC102"].column == text.index("+86") + 1
+    assert found["HC102"].value == "+86 400 000 0456"
+
+
+def test_value_is_the_text_as_written(registry) -> None:
+    text = "邮箱 ｈｅｌｐ＠ｃｏｉｎｈｅｌｐ．ｅｘａｍｐｌｅ 谢谢\n"
+    (f,) = findings(text, registry)
+    assert f.value == "ｈｅｌｐ＠ｃｏｉｎｈｅｌｐ．ｅｘａｍｐｌｅ"
+    assert f.column == 4
+
+
+def test_front_matter_lines_count(registry) -> None:
+    text = "---\ntitle: x\ndescription: call +1 202 555 0199\n---\n\n# x\n"
+    (f,) = findings(text, registry, "docs/en/page.md")
+    assert (f.line, f.rule) == (3, "HC102")
+
+
+def test_registry_markers_are_not_contacts(registry) -> None:
+    assert (
+        findings("<!-- hc:channel support-email --> <!-- hc:channels phone -->\n", registry) == []
+    )
+
+
+# -- decisions and messages ---------------------------------------------------
+
+
+def test_message_names_value_fix_and_closest_channel(registry) -> None:
+    (f,) = findings("热线 400-000-0124\n", registry)
+    assert "400-000-0124" in f.message and "+86 400 000 0124" in f.message
+    assert "<!-- hc:channel" in f.message
+    assert "did you mean hotline-cn?" in f.message
+
+
+def test_retired_channel_names_its_replacement(registry) -> None:
+    (f,) = findings("旧群 https://t.me/bitp_support\n", registry)
+    assert f.rule == "HC106" and "telegram-support-old" in f.message and "use telegram" in f.message
+
+
+def test_chinese_messages(registry) -> None:
+    (f,) = check_source("热线 400-000-0124\n", "docs/zh/a.md", registry, lang="zh").findings
+    assert "不是经过核实的 BitP 渠道" in f.message and "hotline-cn" in f.message
+
+
+def test_page_language_sets_the_phone_region(registry) -> None:
+    # 202-555-0199 is a US number on an English page.
+    (f,) = findings("Call 202-555-0199.\n", registry, "docs/en/page.md")
+    assert "+1 202-555-0199" in f.message
+
+
+def test_national_formats_of_official_numbers_in_either_language(registry) -> None:
+    text = "Hotlines 400-000-0123, 020 7946 0321, (202) 555-0142.\n"
+    assert findings(text, registry, "docs/en/a.md") == []
+    assert findings(text, registry, "docs/zh/a.md") == []
+
+
+def test_batch_scan_matches_single_page_scan(registry) -> None:
+    files = sorted(p for p in FIXTURES.rglob("*.md") if p.name != "README.md")
+    single = []
+    for p in files:
+        name = p.as_posix()
+        single.extend(
+            check_source(p.read_text(encoding="utf-8"), name, registry, lang="en").findings
+        )
+    batch = check_paths(files, registry, lang="en").findings
+    assert sorted(single) == sorted(batch)
+    assert len(batch) > 100
+
+
+# -- classify (the verifier's Python side) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("SUPPORT@BITP.EXAMPLE", "official"),
+        ("mailto:support@bitp.example", "official"),
+        ("＋８６ ４００ ０００ ０１２３", "official"),
+        ("400-000-0123", "official"),
+        ("tel:+1-202-555-0142", "official"),
+        ("020 7946 0321", "official"),
+        ("https://telegram.me/bitp_official", "official"),
+        ("twitter.com/BitP_Official", "official"),
+        ("www.bitp.example.", "official"),
+        ("@bitp_official", "official"),
+        ("https://t.me/bitp_support", "retired"),
+        ("+86 400 000 0100", "retired"),
+        ("service@bitp-help.example", "scam"),
+        ("+86 400 000 0999", "scam"),
+        ("https://t.me/bitp_admin_help", "scam"),
+        ("bitp-support.example", "scam"),
+        ("bltp.example", "scam"),
+        ("bitpp.example", "lookalike"),
+        ("https://www.b1tp.example/login", "lookalike"),
+        ("support@bitp-kefu.example", "lookalike"),
+        ("t.me/bitp_0fficial", "lookalike"),
+        ("https://bitp.example@coinhelp.example/", "lookalike"),
+        ("help@coinhelp.example", "unknown"),
+        ("+1 202 555 0199", "unknown"),
+        ("coinhelp.example", "unknown"),
+        ("t.me/coin_helpdesk", "unknown"),
+        ("", "unknown"),
+        ("hello world", "unknown"),
+        ("微信: bitp_official", "official"),
+        ("support [at] bitp [dot] example", "official"),
+    ],
+)
+def test_classify(text: str, verdict: str, registry) -> None:
+    result = classify(text, registry, lang="en")
+    assert result.verdict == verdict, result
+    assert result.message
+
+
+def test_classify_names_channel_and_replacement(registry) -> None:
+    official = classify("support@bitp.example", registry, lang="zh")
+    assert official.channel is not None and official.channel.id == "support-email"
+    assert "官方" in official.message
+    retired = classify("+86 400 000 0100", registry, lang="en")
+    assert retired.replacement is not None and retired.replacement.id == "hotline-cn"
+    assert "+86 400 000 0123" in retired.message
+    scam = classify("+86 400 000 0999", registry)
+    assert scam.scam is not None
+
+
+# -- the check command -------------------------------------------------------
+
+
+def run_check(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(["check", "--registry", str(REGISTRY), "--lang", "en", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_text_format_and_exit_code(tmp_path, capsys) -> None:
+    page = tmp_path / "docs" / "zh" / "a.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("# A\n\n热线 400-000-0124\n", encoding="utf-8")
+    code, out, _ = run_check(capsys, str(tmp_path / "docs"))
+    assert code == 1
+    assert out == f"{page.as_posix()}:3:4: HC102 " + out.split(" HC102 ", 1)[1]
+
+
+def test_check_clean_exits_zero(tmp_path, capsys) -> None:
+    page = tmp_path / "a.md"
+    page.write_text(
+        "Use <!-- hc:channel support-email --> or support@bitp.example.\n", encoding="utf-8"
+    )
+    assert run_check(capsys, str(page)) == (0, "", "")
+
+
+def test_check_json_contract(tmp_path, capsys) -> None:
+    page = tmp_path / "a.md"
+    page.write_text("write to help@coinhelp.example\n", encoding="utf-8")
+    code, out, _ = run_check(capsys, "--format", "json", str(page))
+    assert code == 1
+    (item,) = json.loads(out)["findings"]
+    assert set(item) == {"path", "line", "column", "rule", "severity", "value", "message"}
+    assert (item["line"], item["column"], item["rule"], item["value"]) == (
+        1,
+        10,
+        "HC101",
+        "help@coinhelp.example",
+    )
+
+
+def test_check_github_format(tmp_path, capsys) -> None:
+    page = tmp_path / "a.md"
+    page.write_text("write to help@coinhelp.example\n", encoding="utf-8")
+    code, out, _ = run_check(capsys, "--format", "github", str(page))
+    assert code == 1
+    assert out.startswith(f"::error file={page.as_posix()},line=1,col=10::HC101 email ")
+    assert out.count("\n") == 1
+
+
+def test_check_list_suppressions(capsys) -> None:
+    code, out, _ = run_check(capsys, "--list-suppressions", str(FIXTURES / "zh" / "suppress.md"))
+    assert code == 0
+    lines = out.splitlines()
+    assert any(':3: HC102 reason="引用警方通报中的原文"' in line for line in lines)
+    assert any(line.endswith(':18: HC101,HC103 reason="示例"') for line in lines)
+
+
+def test_check_missing_path_is_a_usage_error(tmp_path, capsys) -> None:
+    code, out, err = run_check(capsys, str(tmp_path / "nope"))
+    assert code == 2 and out == "" and "no such file" in err
+
+
+def test_check_bad_registry_names_file_and_line(tmp_path, capsys) -> None:
+    bad = tmp_path / "channels.yml"
+    bad.write_text("organization: [unclosed\n", encoding="utf-8")
+    page = tmp_path / "a.md"
+    page.write_text("hi\n", encoding="utf-8")
+    code = main(["check", "--registry", str(bad), str(page)])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert str(bad) in err and "Traceback" not in err
+
+
+def test_check_defaults_to_docs_and_the_shipped_docs_are_clean(capsys, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
+    code = main(["check", "--lang", "en"])
+    out, _ = capsys.readouterr()
+    assert code == 0, out
+
+
+def test_byte_order_mark_is_not_an_invisible_character(registry) -> None:
+    assert findings("\ufeff# Title\n", registry) == []
+    (f,) = findings("# Ti\ufefftle\n", registry)
+    assert (f.rule, f.line, f.column) == ("HC110", 1, 5)
+
+
+def test_lang_region_sets_the_region_outside_language_folders(tmp_path, capsys) -> None:
+    page = tmp_path / "a.md"
+    page.write_text("Hotline 020 7946 0999\n", encoding="utf-8")
+    code, out, _ = run_check(capsys, "--lang-region", "GB", str(page))
+    assert code == 1 and "+44 20 7946 0999" in out
+    code, out, _ = run_check(capsys, "--lang-region", "nowhere", str(page))
+    assert code == 2

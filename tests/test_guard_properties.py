@@ -1,0 +1,145 @@
+"""Property tests of the contact guard.
+
+Arbitrary input never crashes it, an official contact is never flagged and a
+fictional one outside the registry always is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from helpcenter.guard import check_source, classify
+from helpcenter.registry import load_registry
+
+ROOT = Path(__file__).resolve().parent.parent
+REGISTRY = load_registry(ROOT / "tests" / "fixtures" / "contacts" / "channels.yml")
+PROPS = settings(
+    derandomize=True,
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+# Official contacts in many spellings (each must stay unflagged whatever surrounds it).
+OFFICIAL = [
+    "support@bitp.example", "SUPPORT@BITP.EXAMPLE", "mailto:kyc@bitp.example",
+    "ｓｕｐｐｏｒｔ＠ｂｉｔｐ．ｅｘａｍｐｌｅ", "security@bitp.example.", "<support@bitp.example>",
+    "+86 400 000 0123", "400-000-0123", "+864000000123", "４００－０００－０１２３",
+    "tel:+12025550142", "+1 (202) 555-0142", "+44 20 7946 0321", "020 7946 0321",
+    "https://www.bitp.example/", "HTTPS://HELP.BITP.EXAMPLE/faq", "www.bitp.example",
+    "bitp.example", "app.bitp.example/download", "https://www.bitp.example./support/chat",
+    "https://t.me/bitp_official", "telegram.me/BitP_Official", "https://twitter.com/bitp_official",
+    "x.com/bitp_official", "https://m.facebook.com/bitpofficial", "weibo.com/bitpofficial",
+    "微信:bitp_official", "Telegram: @bitp_official",
+]  # fmt: skip
+
+ALPHA = "abcdefghijklmnopqrstuvwxyz"
+
+
+@st.composite
+def unofficial(draw) -> str:
+    """A contact from the fictional ranges that the registry does not list."""
+    kind = draw(st.sampled_from(["us", "uk", "cn", "email", "domain", "url", "telegram", "x"]))
+    if kind == "us":
+        n = draw(st.integers(0, 99).filter(lambda v: v != 42))
+        fmt = draw(
+            st.sampled_from(["+1 202 555 01{:02d}", "+1 (202) 555-01{:02d}", "+12025550{}{}"])
+        )
+        return fmt.format(n) if "{:02d}" in fmt else fmt.format(1, f"{n:02d}")
+    if kind == "uk":
+        n = draw(st.integers(0, 999).filter(lambda v: v != 321))
+        fmt = draw(
+            st.sampled_from(["+44 20 7946 0{:03d}", "+442079460{:03d}", "0044 20 7946 0{:03d}"])
+        )
+        return fmt.format(n)
+    if kind == "cn":
+        n = draw(st.integers(0, 9999).filter(lambda v: v not in (123, 100, 999)))
+        fmt = draw(st.sampled_from(["+86 400 000 {:04d}", "400-000-{:04d}", "+86-400-000-{:04d}"]))
+        return fmt.format(n)
+    label = draw(st.text(ALPHA, min_size=3, max_size=12))
+    if kind == "email":
+        local = draw(st.text(ALPHA + "0123456789", min_size=1, max_size=10))
+        return f"{local}@{label}.example"
+    if kind == "domain":
+        return f"{label}.example"
+    if kind == "url":
+        return f"https://{label}.example/{draw(st.text(ALPHA, max_size=8))}"
+    handle = draw(st.text(ALPHA + "_", min_size=5, max_size=15).filter(lambda h: h.strip("_")))
+    host = "t.me" if kind == "telegram" else "x.com"
+    return f"https://{host}/{handle}"
+
+
+surrounding = st.text(max_size=200)
+
+
+def _on_contact(findings, line: int, col: int, length: int) -> list:
+    return [f for f in findings if f.line == line and col <= f.column < col + length]
+
+
+@PROPS
+@given(st.text(max_size=2000), st.sampled_from(["docs/zh/a.md", "docs/en/a.md", "a.md"]))
+def test_arbitrary_unicode_never_crashes(text: str, path: str) -> None:
+    result = check_source(text, path, REGISTRY, lang="en")
+    lines = text.count("\n") + 1
+    for f in result.findings:
+        assert 1 <= f.line <= lines
+        assert f.column >= 1
+    classify(text[:200], REGISTRY, lang="zh")
+
+
+@PROPS
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_arbitrary_markdownish_text_never_crashes(text: str) -> None:
+    doc = (
+        f'---\ntitle: {text}\n---\n<!-- {text} -->\n[{text}]({text})\n<a href="{text}">{text}</a>\n'
+    )
+    check_source(doc, "docs/zh/a.md", REGISTRY, lang="zh")
+
+
+@PROPS
+@given(surrounding, st.sampled_from(OFFICIAL), surrounding, st.sampled_from(["zh", "en"]))
+def test_official_contact_in_any_text_is_never_flagged(
+    before: str, contact: str, after: str, lang: str
+) -> None:
+    text = f"{before}\n{contact}\n{after}"
+    line = before.count("\n") + 2
+    found = check_source(text, f"docs/{lang}/a.md", REGISTRY, lang="en").findings
+    assert _on_contact(found, line, 1, len(contact)) == []
+
+
+@PROPS
+@given(surrounding, unofficial(), surrounding, st.sampled_from(["zh", "en"]))
+def test_unofficial_contact_in_any_text_is_always_flagged(
+    before: str, contact: str, after: str, lang: str
+) -> None:
+    text = f"{before}\n{contact}\n{after}"
+    line = before.count("\n") + 2
+    found = check_source(text, f"docs/{lang}/a.md", REGISTRY, lang="en").findings
+    assert _on_contact(found, line, 1, len(contact)), (contact, found)
+
+
+@PROPS
+@given(st.sampled_from(OFFICIAL))
+def test_verifier_agrees_official(contact: str) -> None:
+    assert classify(contact, REGISTRY, lang="zh").verdict == "official"
+
+
+@PROPS
+@given(unofficial())
+def test_verifier_never_calls_an_unofficial_contact_official(contact: str) -> None:
+    assert classify(contact, REGISTRY, lang="en").verdict in (
+        "unknown",
+        "lookalike",
+        "scam",
+        "retired",
+    )
+
+
+@pytest.mark.parametrize("contact", OFFICIAL)
+def test_each_official_spelling_alone(contact: str) -> None:
+    for lang in ("zh", "en"):
+        assert check_source(contact + "\n", f"docs/{lang}/a.md", REGISTRY, lang="en").findings == []
