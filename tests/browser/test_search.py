@@ -177,6 +177,18 @@ def test_results_highlight_the_matched_words(lang, query, word, search_pages, bu
     assert marked, f"no <mark>{word}… in the results for {query!r}"
 
 
+def test_a_domain_term_is_highlighted_in_the_section_titles(search_pages, built_site):
+    pages, _ = search_pages
+    results = search(pages["zh"], built_site, "双重验证")
+    marked = "<mark>双重</mark>\u200b<mark>验证</mark>"
+    titles = pages["zh"].evaluate(
+        "s => [...document.querySelectorAll(s)].map(h => h.innerHTML)",
+        ".md-search-result__item h2",
+    )
+    assert results
+    assert any(marked in t for t in titles), titles
+
+
 @pytest.mark.parametrize(
     ("lang", "typed", "suggested"),
     [("en", "passw", "password"), ("zh", "验", "验证"), ("zh", "忘记密", "忘记密码")],

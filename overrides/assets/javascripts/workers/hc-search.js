@@ -12,7 +12,15 @@
  *  - a compound word (双重验证) is searched together with its parts (双重,
  *    验证), so articles that use the compound rank first and the parts are
  *    highlighted in the result text, which the build segments finely;
- *  - filler words (的, 怎么, 如何 ...) are dropped when other words remain;
+ *  - a domain compound's parts are searched in the text only, so that a part
+ *    in an unrelated title (安全 of 安全钱包) does not outrank the compound;
+ *    the compound is then highlighted in the titles that contain it;
+ *  - filler words (的, 怎么, 不, 没 ...) are dropped when other words remain,
+ *    and lone characters (找 of 找主管) when real words remain;
+ *  - a character that only starts a longer word (买 of 买入) counts as typed
+ *    in part, as the last word does;
+ *  - in English, only the word being typed is a prefix: the words before it
+ *    are searched whole, so "safe wallet" does not match "safety";
  *  - Material's own segmenter is switched off, and the search suggestion is
  *    rebuilt so it completes the whole typed Chinese word.
  *
@@ -26,9 +34,13 @@
   var RESULT = 3;
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
   var HAS_HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+  var ZWSP = "\u200b";
   var STOP = {};
   ("的 了 吗 呢 啊 吧 呀 么 我 我的 你 你的 是 在 和 与 或 及 怎么 怎么办 怎样 如何 " +
-    "什么 为什么 哪里 哪儿 哪个 可以 能 能否 请问 一下 有 没有 要 想 需要 该 应该")
+    "什么 为什么 哪里 哪儿 哪个 可以 能 能否 请问 一下 有 没有 要 想 需要 该 应该 " +
+    /* negations, particles and adverbs: alone they match everything */
+    "不 没 别 着 过 得 地 就 也 都 还 很 太 又 再 到 去 来 给 把 让 " +
+    "不了 不到 不能 不会 不行 无法 没法 一直 总是 老是 突然 有人 别人")
     .split(" ").forEach(function (w) { STOP[w] = true; });
 
   var settings = null;  /* the index configuration */
@@ -37,6 +49,8 @@
   var titleWords = null; /* Han words of titles, for suggestions */
   var maxLen = 1;
   var lastQuery = "";
+  var compounds = [];   /* domain terms of the last query, searched whole */
+  var helpers = {};     /* terms added to the last query -> the word typed */
 
   /* The address of this script, in a Worker and in the iframe shim */
   function here() {
@@ -84,8 +98,11 @@
       for (var len = 1; len <= Math.min(limit, n - i); len++) {
         var word = run.slice(i, i + len);
         var c;
-        if (vocab.has(word)) c = 1;
+        /* a lone character says less than a word, unless it is a filler */
+        if (vocab.has(word)) c = len > 1 || STOP[word] ? 1 : 1.5;
         else if (allowPrefix && i + len === n && prefixes.has(word)) c = 1.2;
+        /* the start of a longer word the reader did not finish (买 of 买入) */
+        else if (allowPrefix && len === 1 && prefixes.has(word)) c = 2;
         else if (len === 1) c = 4;
         else continue;
         if (cost[i] + c < cost[i + len]) {
@@ -107,14 +124,30 @@
     if (!known.length) return [run];
     var useful = known.filter(function (p) { return !STOP[p.word]; });
     if (useful.length) known = useful;
+    /* Next to real words, a character that is a word of its own (找 of
+       找主管) only adds noise; one that only starts longer words (盗 of 盗号)
+       is kept */
+    var words = known.filter(function (p) { return p.word.length > 1 || !vocab.has(p.word); });
+    if (words.length) known = words;
     var out = [];
     known.forEach(function (p) {
       out.push(p.word);
-      /* A compound is also searched by its parts, which the text contains */
+      /* A compound is also searched by its parts, which the text contains
+         (the build splits it there). A domain term (安全钱包) is searched by
+         its parts in the text only, so that a part in some other title (安全)
+         does not outrank the term; a phrase with a filler or a single
+         character (登录不了, 发邮件) is just its words, searched everywhere */
       if (p.word.length > 2 && vocab.has(p.word)) {
         var parts = split(p.word, p.word.length - 1, false);
-        if (parts.length > 1 && parts.every(function (q) { return q.known; }))
-          parts.forEach(function (q) { if (!STOP[q.word]) out.push(q.word); });
+        if (parts.length > 1 && parts.every(function (q) { return q.known; })) {
+          var phrase = parts.some(function (q) { return STOP[q.word] || q.word.length < 2; });
+          parts.forEach(function (q) {
+            if (STOP[q.word] || q.word.length < 2) return;
+            out.push(phrase ? q.word : "text:" + q.word);
+            if (!phrase) helpers[q.word] = p.word;
+          });
+          if (!phrase) compounds.push(p.word);
+        }
       }
     });
     return out.filter(function (w, i) { return out.indexOf(w) === i; });
@@ -128,11 +161,11 @@
      "hacked*" never meets the stemmed "hack". Search the part a word shares
      with its stem instead (hacked -> hack, trading -> trad, verify -> verif),
      and leave out stop words and stray letters (can't -> can, t). */
-  function english(token) {
+  function english(token, last) {
     var lunr = self.lunr;
     var words = token.toLowerCase().split(new RegExp(settings.separator)).filter(Boolean);
     var out = [];
-    words.forEach(function (word) {
+    words.forEach(function (word, k) {
       if (/^[a-z]$/.test(word)) return;
       var stop = uses("stopWordFilter") && !lunr.stopWordFilter(new lunr.Token(word, {}));
       var term = word;
@@ -141,6 +174,18 @@
         var i = 0;
         while (i < word.length && i < stem.length && word[i] === stem[i]) i++;
         if (i >= 3) term = word.slice(0, i);
+      }
+      /* Only the word being typed is incomplete. A word before it is searched
+         whole (stemmed), so that "safe wallet" does not match the title
+         "Safety"; its prefix still counts in the text, where the stemmer
+         misses a derived word (recover, recovery) */
+      if (!(last && k === words.length - 1) && /^[a-z][a-z0-9]+$/.test(word)) {
+        out.push({ term: word + "^1", stop: stop });
+        if (!stop && term !== word) {
+          out.push({ term: "text:" + term, stop: false });
+          helpers[term] = word;
+        }
+        return;
       }
       out.push({ term: term, stop: stop });
     });
@@ -153,12 +198,14 @@
       ? query.replace(HAN, function (run) { return " " + terms(run).join(" ") + " "; })
       : query;
     var parts = [];
-    text.split(/\s+/).forEach(function (token) {
-      if (!token) return;
+    var tokens = text.split(/\s+/).filter(Boolean);
+    /* the last word is still being typed, unless a space follows it */
+    var typing = /\S$/.test(query) ? tokens.length - 1 : -1;
+    tokens.forEach(function (token, k) {
       if (HAS_HAN.test(token) || /^[+-]|[*~^:]/.test(token))
         parts.push({ term: token, stop: false });
       else
-        parts.push.apply(parts, english(token));
+        parts.push.apply(parts, english(token, k === typing));
     });
     var useful = parts.filter(function (p) { return !p.stop; });
     if (useful.length) parts = useful;
@@ -197,6 +244,35 @@
     return result;
   }
 
+  /* A domain term in a title matches the hidden title keywords, so the
+     theme does not highlight it: mark its words in the title here. Terms
+     this layer added count for the word they came from. */
+  function markTitles(result) {
+    if (!result || !result.items) return result;
+    var patterns = compounds.map(function (word) {
+      return new RegExp(word.split("").join(ZWSP + "?"), "g");
+    });
+    result.items.forEach(function (group) {
+      group.forEach(function (doc) {
+        /* "Missing:" lists only words the reader typed */
+        Object.keys(doc.terms || {}).forEach(function (term) {
+          if (!(term in helpers)) return;
+          if (doc.terms[term]) doc.terms[helpers[term]] = true;
+          delete doc.terms[term];
+        });
+        if (typeof doc.title !== "string") return;
+        patterns.forEach(function (re) {
+          doc.title = doc.title.replace(re, function (run) {
+            return run.split(ZWSP).map(function (w) {
+              return "<mark>" + w + "</mark>";
+            }).join(ZWSP);
+          });
+        });
+      });
+    });
+    return result;
+  }
+
   /* Material's segmenter asks `word in invertedIndex`; answer no, so that it
      keeps each of the terms above whole */
   function patchLunr() {
@@ -220,6 +296,8 @@
       learn(message.data.config, message.data.docs);
     } else if (message.type === QUERY) {
       lastQuery = String(message.data);
+      compounds = [];
+      helpers = {};
       return { type: QUERY, data: rewriteQuery(lastQuery) };
     }
     return message;
@@ -239,7 +317,7 @@
   var postMessage = self.postMessage;
   self.postMessage = function (message) {
     if (message && message.type === RESULT)
-      message = { type: RESULT, data: rewriteSuggest(message.data) };
+      message = { type: RESULT, data: markTitles(rewriteSuggest(message.data)) };
     return postMessage.apply(self, [message].concat([].slice.call(arguments, 1)));
   };
 
