@@ -23,8 +23,10 @@ $(NPM_OK): package.json package-lock.json
 site: venv
 	$(PY) -m helpcenter build
 
+# Not strict: a finding shows in a banner on its page instead of stopping the
+# preview (hooks/dev_banner.py); `make site` stays strict.
 serve: venv
-	$(PY) -m mkdocs serve --livereload
+	$(PY) -m mkdocs serve --livereload --no-strict -a 127.0.0.1:8000
 
 check: venv
 	$(PY) -m helpcenter check

@@ -40,8 +40,11 @@ class Rule:
     suppressible: bool = True
     """Whether an inline suppression with a reason may silence it."""
 
-    def text(self, lang: str, **params: object) -> str:
-        """The message in ``lang`` with ``params`` filled in."""
+    def text(self, lang: str, /, **params: object) -> str:
+        """The message in ``lang`` with ``params`` filled in.
+
+        ``lang`` is positional-only so a rule may have a ``{lang}`` placeholder.
+        """
         template = self.zh if lang == "zh" else self.en
         return template.format(**params)
 
@@ -74,6 +77,6 @@ def default_lang() -> str:
     return "zh" if loc.lower().startswith("zh") else "en"
 
 
-def message(code: str, lang: str | None = None, **params: object) -> str:
+def message(code: str, lang: str | None = None, /, **params: object) -> str:
     """The message for ``code`` in ``lang`` (default: the environment's)."""
     return catalog()[code].text(lang or default_lang(), **params)

@@ -1,0 +1,56 @@
+"""Problems shown on a page in the live preview (``make serve``).
+
+An editor looks at the page, not at the terminal, so under ``mkdocs serve``
+every finding about a page's source appears in a banner at the top of that
+page (``hooks/dev_banner.py``, ``overrides/partials/hc-dev-banner.html``).
+The findings are the very ones the build reports: the contact guard's and
+the registry markers', in the page's language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from helpcenter.findings import Finding
+
+if TYPE_CHECKING:
+    from helpcenter.registry import Registry
+    from helpcenter.render import MarkerRenderer
+
+_RENDERERS: dict[tuple[int, str], MarkerRenderer] = {}
+
+
+def _marker_findings(
+    text: str, path: str, lang: str, registry: Registry, templates_dir: Path
+) -> list[Finding]:
+    from helpcenter import render
+
+    key = (id(registry), str(templates_dir))
+    renderer = _RENDERERS.get(key)
+    if renderer is None or renderer.registry is not registry:
+        _RENDERERS.clear()  # one registry at a time: the file changed, drop the old one
+        renderer = _RENDERERS[key] = render.MarkerRenderer(registry, templates_dir)
+    expansion = renderer.expand(text, lang, path, message_lang=lang)
+    return list(expansion.findings)
+
+
+def page_findings(
+    text: str,
+    path: str,
+    lang: str,
+    registry: Registry,
+    templates_dir: Path | None = None,
+) -> list[Finding]:
+    """Every finding about one page's Markdown ``text``, messages in ``lang``.
+
+    ``path`` is how the page is named in findings (``docs/zh/faq.md``);
+    ``templates_dir`` (the theme's ``overrides/``) enables the registry
+    marker checks, which render fragments from it.
+    """
+    from helpcenter.guard import check_source
+
+    findings = list(check_source(text, path, registry, lang=lang).findings)
+    if templates_dir is not None:
+        findings += _marker_findings(text, path, lang, registry, templates_dir)
+    return sorted(set(findings))
