@@ -29,6 +29,7 @@ from phonenumbers import PhoneMetadata
 
 from helpcenter import guard, lookalike, normalize
 from helpcenter.guard import decide, scan
+from helpcenter.guard.detectors import social
 from helpcenter.registry import Channel, Registry
 
 VERDICTS = ("official", "retired", "scam", "lookalike", "unknown")
@@ -77,6 +78,38 @@ def _phone_codes() -> dict[str, Any]:
         if meta.national_prefix_for_parsing:
             entry["npp"] = meta.national_prefix_for_parsing
         out[str(code)] = entry
+    return out
+
+
+_NUMBER_TYPES = (
+    "premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan",
+    "voicemail", "fixed_line", "mobile",
+)  # fmt: skip
+
+
+def _phone_types(regions: list[str]) -> dict[str, list[list[Any]]]:
+    """Per country calling code of ``regions``, the number types ``phonenumbers`` validates.
+
+    ``[[pattern, possible lengths], ...]`` over every region sharing the code
+    (all of +1 for the US): a number is valid when one of them matches, as
+    ``phonenumbers.is_valid_number`` decides. Codes left out are checked
+    against the general pattern only.
+    """
+    out: dict[str, list[list[Any]]] = {}
+    for code in sorted({PhoneMetadata.metadata_for_region(r).country_code for r in regions}):
+        seen: list[list[Any]] = []
+        for region in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(code, ()):
+            meta = PhoneMetadata.metadata_for_region(region)
+            if meta is None:
+                continue
+            for name in _NUMBER_TYPES:
+                desc = getattr(meta, name)
+                if desc is None or not desc.national_number_pattern:
+                    continue
+                entry = [desc.national_number_pattern, list(desc.possible_length or ())]
+                if entry not in seen:
+                    seen.append(entry)
+        out[str(code)] = seen
     return out
 
 
@@ -161,6 +194,11 @@ def verifier_data(registry: Registry) -> dict[str, Any]:
         "shorteners": sorted(decide.SHORTENERS),
         "platform_hosts": dict(normalize.PLATFORM_HOSTS),
         "path_prefixes": list(normalize._PATH_PREFIXES),
+        "platform_words": {
+            "words": dict(social.PLATFORM_WORDS),
+            "ambiguous": sorted(social.AMBIGUOUS),
+            "add": sorted(social.ADD_WORDS),
+        },
         "confusables": lookalike.CONFUSABLES,
         "confusable_sequences": [list(pair) for pair in lookalike._SEQUENCES],
         "phone": {
@@ -169,6 +207,7 @@ def verifier_data(registry: Registry) -> dict[str, Any]:
             "fallback_regions": list(scan._FALLBACK_REGIONS),
             "regions": {r: _phone_region(r) for r in regions},
             "codes": _phone_codes(),
+            "types": _phone_types(regions),
         },
         "public_suffixes": _public_suffixes(),
     }

@@ -248,6 +248,7 @@
   function Phones(phone) {
     this.codes = phone.codes;
     this.regions = phone.regions;
+    this.types = phone.types || {};
     this.cache = {};
   }
 
@@ -290,7 +291,20 @@
     var digits = e164.slice(1);
     for (var len = 1; len <= 3; len++) {
       var cc = digits.slice(0, len);
-      if (hasOwn(this.codes, cc)) return this.matchesNational(this.codes[cc], digits.slice(len));
+      if (hasOwn(this.codes, cc)) {
+        var national = digits.slice(len);
+        if (!this.matchesNational(this.codes[cc], national)) return false;
+        if (!hasOwn(this.types, cc)) return true;
+        // phonenumbers.is_valid_number: some number type of a region with this code matches.
+        var types = this.types[cc];
+        for (var t = 0; t < types.length; t++) {
+          var lens = types[t][1];
+          if ((!lens.length || lens.indexOf(national.length) >= 0) && this.regex(types[t][0], true).test(national)) {
+            return true;
+          }
+        }
+        return false;
+      }
     }
     return false;
   };
@@ -673,7 +687,7 @@
   var VERDICTS = ["official", "retired", "scam", "lookalike", "unknown"];
   var QUOTES = "<>\"'\u201c\u201d\u2018\u2019\u300c\u300d";
   var EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/u;
-  var PHONE = /^(?:tel:|callto:)?\s*\+?[\p{Nd}\s().\-\/]{5,}$/u;
+  var PHONE = /^(?:tel:|callto:)?\s*\(?\+?[\p{Nd}\s().\-\/]{5,}$/u;
   var HANDLE = /^[A-Za-z0-9_.\-]{2,64}$/;
   var USERINFO = /^[a-z][a-z0-9+.-]*:\/\/([^\/?#]*)@/i;
 
@@ -695,6 +709,8 @@
       if (email) return this.judgeEmail(email);
     }
     if (low.slice(0, 4) === "tel:" || low.slice(0, 7) === "callto:" || PHONE.test(text)) {
+      // "(+86) 400 000 0123": the country code in brackets.
+      text = text.replace(/^\(\+(\d{1,3})\)/, "+$1");
       var e164 = this.phones.normalize(text, region);
       if (e164) {
         var colon = text.indexOf(":");
@@ -722,13 +738,47 @@
   var PAIRS = { "[": "]", "(": ")", "{": "}", "<": ">" };
   var HXXP = /h(?:xx|XX|\*\*)p(?=s?(?:\[?:|:\/\/))/gi;
   var EMAIL_RUN = /[A-Za-z0-9.!#$%&'*+\/=?^_`{|}~-]+@[\p{L}\p{N}.-]+\.[\p{L}\p{N}-]+/gu;
-  var PHONE_RUN = /[+(0-9](?<![A-Za-z0-9_.,\/#@$\u00a5\u20ac\u00a3%:=&+\-].)[0-9 \t\-.()+\u00a0\u2013\u2011]{5,26}[0-9](?![A-Za-z0-9_%@\/]|[.,:][0-9]|-[0-9])/g;
+  var PHONE_RUN = /[+(0-9](?<![A-Za-z0-9_.,\/#@$\u00a5\u20ac\u00a3%:=&+\-].)[0-9 \t\-.()+\u00a0\u2013\u2011\/~_\u00b7\u2012\u2014\u2015\u2212]{5,26}[0-9](?![A-Za-z0-9_%@\/]|[.,:][0-9]|-[0-9])/g;
+  var PHONE_RUN_BODY = /^(?:\+|\(\+?)?[0-9][0-9 \t\-.()\u00a0\u2013\u2011\/~_\u00b7\u2012\u2014\u2015\u2212]*$/;
+  // Separators no phone layout uses but scam posts do ("400/000/0456", "400~000~0456").
+  var ODD_SEPARATORS = /[\/~_\u00b7\u2012\u2014\u2015\u2212]/g;
+  // Chinese numerals, everyday and financial forms ("四零零", "肆零零").
+  var CN_NUMERALS = "零〇幺两一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖";
+  var CN_VALUES = "0012123456789122334566789";
+  var CN_RUN = new RegExp("[" + CN_NUMERALS + "](?:[ \\t\\-\u2014]?[" + CN_NUMERALS + "]){6,14}", "g");
+  // Spelled-out emails: "support 艾特 bitp 点 example", "support at bitp dot example".
+  var EMAIL_LABEL = "[A-Za-z0-9\u00c0-\u024f\u0370-\u052f](?:[A-Za-z0-9\u00c0-\u024f\u0370-\u052f-]{0,61}[A-Za-z0-9\u00c0-\u024f\u0370-\u052f])?";
+  var EMAIL_DOT = "(?:\\.|[ \\t]*点[ \\t]*|[ \\t]+(?:dot|DOT|Dot)[ \\t]+)";
+  var SPELLED_EMAIL = new RegExp(
+    "(?<![A-Za-z0-9._%+-])([A-Za-z0-9][A-Za-z0-9._%+-]{0,63})(@|[ \\t]*(?:艾特|圈a|圈A)[ \\t]*|[ \\t]+(?:at|AT|At)[ \\t]+)(" +
+      EMAIL_LABEL + "(?:" + EMAIL_DOT + EMAIL_LABEL + ")+)", "g");
+  var EMAIL_DOT_SPLIT = new RegExp(EMAIL_DOT, "g");
+  var SPELLED_HOST = new RegExp("(?<![A-Za-z0-9\u00c0-\u024f\u0370-\u052f@.\\/_-])(" + EMAIL_LABEL +
+    "(?:[ \\t]*点[ \\t]*" + EMAIL_LABEL + ")+)(?![A-Za-z0-9\u00c0-\u024f\u0370-\u052f])", "g");
+  var TLD_LABEL = /^[\p{L}\p{M}]{2,63}$/u;
   var SCHEME_START = /^[a-z][a-z0-9+.-]*:\/\//i;
   var CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]+/u;
   var TOKEN_SPLIT = new RegExp("[\\s,;<>()\\[\\]{}\"'\u201c\u201d\u2018\u2019]+|" + CJK_RUN.source, "u");
 
+  // Inline formatting inside a written number ("**400**-000-0456", "400-<b>000</b>-0456").
+  var FORMAT = /(?:\*\*?|__|~~|\\(?=[\-.])|<\/?(?:b|strong|i|em|span|kbd|code|u|s|mark|sup|sub)>)+/g;
+  var GLUE = "-. ";
+
+  function unformat(text) {
+    return text.replace(FORMAT, function (m, offset, all) {
+      var prev = offset > 0 ? all.charAt(offset - 1) : "\n";
+      var end = offset + m.length;
+      var next = end < all.length ? all.charAt(end) : "\n";
+      var digit = /\p{Nd}/u;
+      if ((digit.test(prev) && (digit.test(next) || GLUE.indexOf(next) >= 0)) ||
+          (digit.test(next) && GLUE.indexOf(prev) >= 0)) return "";
+      return m;
+    });
+  }
+
   // Undo the disguises the guard sees through: %XX, &entities;, [dot], hxxp.
   function undisguise(text) {
+    text = unformat(text);
     text = text.replace(PCT_ASCII, function (m) { return String.fromCharCode(parseInt(m.slice(1), 16)); });
     text = text.replace(ENTITY, function (m) {
       var body = m.replace(/^&|;$/g, "");
@@ -769,6 +819,13 @@
     if (digits.length < 7 || digits.length > 15) return null;
     var international = num.charAt(0) === "+" || num.slice(0, 2) === "00";
     var strong = international && digits.length >= 8;
+    if (ODD_SEPARATORS.test(num)) {
+      ODD_SEPARATORS.lastIndex = 0;
+      var dashed = num.replace(ODD_SEPARATORS, "-");
+      if (dashed.charAt(0) !== "+" && !PHONE_SHAPES.some(function (re) { return re.test(dashed); })) return null;
+      strong = true;
+    }
+    ODD_SEPARATORS.lastIndex = 0;
     if (!strong) {
       if (num.indexOf(".") >= 0 && !PHONE_SHAPES[3].test(num)) return null;
       if (!PHONE_SHAPES.some(function (re) { return re.test(num); })) return null;
@@ -785,6 +842,84 @@
     return first;
   };
 
+  // A number without a country code written as the guard's strong phones are
+  // (Chinese numerals): the page's region first, then the fallback regions.
+  Verifier.prototype.nationalPhone = function (digits, region) {
+    var phones = this.phones;
+    if (digits.length < 7) return null;
+    var first = phones.normalize(digits, region);
+    if (first && phones.valid(first)) return first;
+    var fallback = this.data.phone.fallback_regions;
+    for (var i = 0; i < fallback.length; i++) {
+      if (fallback[i] === region) continue;
+      var other = phones.normalize(digits, fallback[i]);
+      if (other && phones.valid(other)) return other;
+    }
+    return first;
+  };
+
+  // An email with "at"/"艾特" and "dot"/"点" spelled out (the guard's email detector).
+  Verifier.prototype.spelledEmail = function (text) {
+    SPELLED_EMAIL.lastIndex = 0;
+    var m;
+    while ((m = SPELLED_EMAIL.exec(text)) !== null) {
+      var labels = m[3].split(EMAIL_DOT_SPLIT);
+      var plainDots = m[3].split(".").length - 1 === labels.length - 1;
+      if (m[2].trim().toLowerCase() === "at" && plainDots) continue;
+      while (labels.length > 1 && !TLD_LABEL.test(labels[labels.length - 1])) labels.pop();
+      if (labels.length < 2) continue;
+      var email = normalizeEmail(m[1] + "@" + labels.join("."));
+      if (email) return this.judgeEmail(email);
+    }
+    return null;
+  };
+
+  // A handle introduced by a platform word ("微信: bitp_kefu", "TG @bitp_kefu",
+  // "QQ 123456789"), with the guard's rules for ambiguous words.
+  Verifier.prototype.namedHandle = function (text) {
+    var words = this.data.platform_words;
+    if (!words) return null;
+    if (!this.namedRe) {
+      var alt = Object.keys(words.words).sort(function (a, b) { return b.length - a.length; })
+        .map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|");
+      this.namedRe = new RegExp("(" + alt + ")(?![a-z0-9_])[ \\t]*(号码|号|账号|帐号|公众号|群号?|频道|用户名|id|账户|联系)?" +
+        "[ \\t]*([:=]|是|为|搜索?|添加|加|@)?[ \\t]*(@)?([a-z0-9][a-z0-9_.\\-]{2,31})(?![a-z0-9_@])", "g");
+    }
+    var lowered = text.toLowerCase();
+    if (lowered.length !== text.length) return null;
+    var re = this.namedRe;
+    re.lastIndex = 0;
+    var m;
+    while ((m = re.exec(lowered)) !== null) {
+      if (m.index > 0 && /[A-Za-z0-9_]/.test(lowered.charAt(m.index - 1))) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
+      var word = m[1];
+      var platform = words.words[word];
+      var handle = m[5].replace(/[.\-]+$/, "");
+      var explicit = Boolean(m[3] || m[4]) || words.add.indexOf(word) >= 0;
+      var named = explicit || Boolean(m[2]);
+      if (platform === "qq") {
+        var digits = handle;
+        if (/^\d{1,4}$/.test(handle)) {
+          var groups = /^(?:[ \-]\d{2,4})+(?![0-9A-Za-z_])/.exec(lowered.slice(m.index + m[0].length));
+          if (groups) digits = (handle + groups[0]).replace(/[ \-]/g, "");
+        }
+        if (!/^\d{5,12}$/.test(digits)) continue;
+        return this.judgeSocial("qq", digits);
+      }
+      if (platform === "whatsapp") continue;
+      if (/^\d+$/.test(handle) || !/[a-z]/.test(handle)) continue;
+      if (!named && handle.indexOf("_") < 0) continue;
+      if (words.ambiguous.indexOf(word) >= 0 && !(explicit && (m[4] || /[_\d]/.test(handle))) &&
+          // "飞机: bitphelp", "飞机号 bitphelp": a Chinese slang word with a colon or a noun.
+          !(/[^\x00-\x7f]/.test(word) && (m[2] || m[3] === ":" || m[3] === "="))) continue;
+      return this.judgeSocial(platform, handle);
+    }
+    return null;
+  };
+
   // The first contact the guard's detectors would find in free text.
   Verifier.prototype.judgeFreeText = function (text, region) {
     var plain = undisguise(text);
@@ -799,16 +934,49 @@
       var email = normalizeEmail(emails[m]);
       if (email) return this.judgeEmail(email);
     }
+    var spelled = this.spelledEmail(plain);
+    if (spelled) return spelled;
     var runs = plain.match(PHONE_RUN) || [];
     for (var r = 0; r < runs.length; r++) {
       var run = runs[r];
-      if (!/^(?:\+|\(\+?)?[0-9][0-9 \t\-.()\u00a0\u2013\u2011]*$/.test(run)) continue;
+      if (!PHONE_RUN_BODY.test(run)) continue;
+      var cut = run.lastIndexOf("(");
+      // "400 000 0456(24 小时)": a remark in brackets after the number.
+      if (cut > 0 && run.split("(").length > run.split(")").length) run = run.slice(0, cut).replace(/[ \t]+$/, "");
       if (run.split("(").length !== run.split(")").length) run = stripChars(run, "()");
-      var e164 = this.phoneInText(run, region);
-      if (e164) {
-        var dial = run.charAt(0) === "+" ? "+" + run.replace(/\D/g, "") : run.replace(/\D/g, "");
-        return this.judgePhone(e164, dial);
+      // "400-000-0456/400-000-0457": alternatives, judged one by one.
+      var pieces = [run].concat(run.indexOf("/") >= 0 ? run.split("/").map(function (x) { return x.trim(); }) : []);
+      for (var q = 0; q < pieces.length; q++) {
+        var piece = pieces[q];
+        if (!/^[+(0-9]/.test(piece) || !/[0-9]$/.test(piece)) continue;
+        var e164 = this.phoneInText(piece, region);
+        if (e164) {
+          var dial = piece.charAt(0) === "+" ? "+" + piece.replace(/\D/g, "") : piece.replace(/\D/g, "");
+          return this.judgePhone(e164, dial);
+        }
       }
+    }
+    var cn = plain.match(CN_RUN) || [];
+    for (var c = 0; c < cn.length; c++) {
+      var cnDigits = "";
+      for (var k = 0; k < cn[c].length; k++) {
+        var at = CN_NUMERALS.indexOf(cn[c].charAt(k));
+        if (at >= 0) cnDigits += CN_VALUES.charAt(at);
+      }
+      // Written in Chinese numerals: a Chinese number, whatever the page language.
+      var cnE164 = this.nationalPhone(cnDigits, "CN");
+      if (cnE164) return this.judgePhone(cnE164, cnDigits);
+    }
+    var named = this.namedHandle(plain);
+    if (named) return named;
+    SPELLED_HOST.lastIndex = 0;
+    var host;
+    while ((host = SPELLED_HOST.exec(plain)) !== null) {
+      var dotted = host[1].replace(/[ \t]*点[ \t]*/g, ".");
+      var tld = dotted.slice(dotted.lastIndexOf(".") + 1);
+      if (!/^\p{L}+$/u.test(tld)) continue;
+      var byHost = this.judgeUrl(dotted);
+      if (byHost) return byHost;
     }
     var tokens = plain.split(TOKEN_SPLIT);
     for (var i = 0; i < tokens.length; i++) {

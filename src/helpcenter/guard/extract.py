@@ -55,6 +55,54 @@ _DEFANGED = {
     "/": "/",
 }
 
+# Inline formatting a number can be written through: "**400**-000-0456",
+# "400-<b>000</b>-0456", "400\\-000\\-0456". Only bare tags: a tag with
+# attributes keeps them visible to the detectors.
+_FORMAT_RE = re.compile(
+    r"(?:\*\*?|__|~~|\\(?=[\-.])|</?(?:b|strong|i|em|span|kbd|code|u|s|mark|sup|sub)>)+"
+)
+# Where formatting can start. One pattern per literal first character: each
+# scan runs at C speed and hands only real candidates to Python.
+_FORMAT_STARTS = tuple(
+    re.compile(p)
+    for p in (r"\*", r"_(?=_)", r"~(?=~)", r"\\(?=[\-.])",
+              r"</?(?:b|strong|i|em|span|kbd|code|u|s|mark|sup|sub)>")
+)  # fmt: skip
+_NUMBER_GLUE = "-. "
+
+
+def _format_tokens(text: str) -> list[tuple[int, int, str]]:
+    """Formatting inside a written number, removed from the normalised view.
+
+    Kept only next to a digit with a digit or a phone separator on the
+    other side ("**400**-000-0456"; not "**bold** text").
+    """
+    starts: list[int] = []
+    for pattern in _FORMAT_STARTS:
+        starts.extend(m.start() for m in pattern.finditer(text))
+    if not starts:
+        return []
+    starts.sort()
+    out: list[tuple[int, int, str]] = []
+    size = len(text)
+    done = -1
+    for pos in starts:
+        if pos < done:
+            continue
+        m = _FORMAT_RE.match(text, pos)
+        if m is None:
+            continue
+        s, e = m.span()
+        done = e
+        prev = text[s - 1] if s > 0 else "\n"
+        nxt = text[e] if e < size else "\n"
+        if (prev.isdigit() and (nxt.isdigit() or nxt in _NUMBER_GLUE)) or (
+            nxt.isdigit() and prev in _NUMBER_GLUE
+        ):
+            out.append((s, e, ""))
+    return out
+
+
 # Pages are scanned joined by PAGE_SEPARATOR; no multi-line pattern crosses a NUL.
 PAGE_SEPARATOR = "\n\x00\n"
 _COMMENT_RE = re.compile(r"<!--([^\x00]*?)-->")
@@ -227,6 +275,7 @@ class Source:
                         continue
                     new = "http"
                 found.append((s, e, new))
+        found.extend(_format_tokens(text))
         found.sort()
         out: list[tuple[int, int, str]] = []
         last_end = -1

@@ -169,6 +169,8 @@ def judge(idx: decide.Index, cand: Candidate, region: str) -> decide.Judgement |
 def phone_e164(cand: Candidate, region: str) -> str | None:
     """The E.164 form of a phone candidate; weak candidates must be valid numbers."""
     digits = cand.value
+    if not cand.text[:1].isascii():
+        region = "CN"  # written in Chinese numerals ("四零零..."): a Chinese number
     if digits.startswith("+"):
         e164 = normalize.normalize_phone(digits, None)
         return e164 if e164 and (cand.strong or _valid(e164)) else None
@@ -267,11 +269,17 @@ def check_pages(
             page.add(cand.start, cand.end, "HC111")
             continue
         if cand.kind == "url":
-            info = decide.userinfo_of(cand.text)
+            url = cand.text
+            info = decide.userinfo_of(url)
+            if info is None and "%" in src.text[src.orig(cand.start) : src.orig_end(cand.end)]:
+                # "https://bitp.example%2F@evil.example/": decoded, the %2F would
+                # hide the userinfo the browser sees; judge the URL as written.
+                url = src.original(cand.start, cand.end)
+                info = decide.userinfo_of(url)
             if info is not None:
-                host = decide.host_of(cand.text) or "?"
+                host = decide.host_of(url) or "?"
                 page.add(cand.start, cand.end, "HC113", shown=info, host=host)
-                j = decide.judge_url(idx, cand.text)
+                j = decide.judge_url(idx, url)
                 if j and j.verdict in ("scam", "lookalike"):
                     page.report(cand, j, in_link)
                 continue

@@ -18,13 +18,22 @@ from helpcenter.guard.detectors import Candidate
 # a path, an amount or a percentage.
 RUN_RE = re.compile(
     r"[+(0-9](?<![A-Za-z0-9_.,/#@$¥€£%=&+\-].)(?<![0-9]:.)"  # not after a time's colon
-    r"[0-9 \t\-.()+\u00a0\u2013\u2011]{5,26}[0-9]"
+    r"[0-9 \t\-.()+\u00a0\u2013\u2011/~_\u00b7\u2012\u2014\u2015\u2212]{5,26}[0-9]"
     r"(?![A-Za-z0-9_%@/]|[.,:][0-9]|-[0-9])"
 )
-_NUM_RE = re.compile(r"(?:\+|\(\+?)?[0-9][0-9 \t\-.()\u00a0\u2013\u2011]*")
-_CN_DIGITS = "零〇一二三四五六七八九幺两"
+_NUM_RE = re.compile(
+    r"(?:\+|\(\+?)?[0-9][0-9 \t\-.()\u00a0\u2013\u2011/~_\u00b7\u2012\u2014\u2015\u2212]*"
+)
+# Separators a phone layout never uses but scam posts do ("400/000/0456",
+# "400~000~0456", "400—000—0456"): a run written with them only counts in a
+# well-known layout, read with "-" in their place.
+_ODD_SEPARATORS = "/~_\u00b7\u2012\u2014\u2015\u2212"
+_ODD_TO_DASH = str.maketrans(dict.fromkeys(_ODD_SEPARATORS, "-"))
+_CN_DIGITS = "零〇一二三四五六七八九幺两壹贰貳叁參肆伍陆陸柒捌玖"
 CN_RUN_RE = re.compile(rf"[{_CN_DIGITS}](?:[ \t\-—]?[{_CN_DIGITS}]){{6,14}}")
-_CN_MAP = str.maketrans("零〇幺两一二三四五六七八九", "0012123456789")
+_CN_MAP = str.maketrans(
+    "零〇幺两一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖", "0012123456789122334566789"
+)
 
 # US toll-free vanity numbers: 1-800-BITP-HELP.
 VANITY_RE = re.compile(
@@ -42,7 +51,7 @@ CONTEXT_RE = re.compile(
 )
 NEGATIVE_RE = re.compile(
     r"(?:订单|单号|编号|流水|交易|哈希|区块|高度|金额|数量|余额|价格|版本|验证码|邮编|身份证|卡号|"
-    r"工单|案件|运单|快递|order|\bID\b|UID|txid|tx\b|hash|block|height|amount|balance|price|"
+    r"工单|案件|运单|快递|order|(?<![A-Za-z])ID\b|UID|txid|tx\b|hash|block|height|amount|balance|price|"
     r"version|code|zip|ref\b|reference|ticket|case|tracking|invoice|serial|ISBN|IBAN|"
     r"USDT|BTC|ETH|CNY|USD|RMB|¥|\$|#)[^\n]{0,6}$",
     re.IGNORECASE,
@@ -79,6 +88,12 @@ def classify_run(text: str, start: int, num: str) -> bool | None:
     n = len(digits)
     if n < 7 or n > 15:
         return None
+    if any(ch in _ODD_SEPARATORS for ch in num):
+        dashed = num.translate(_ODD_TO_DASH)
+        if not (dashed.startswith("+") or _shape(dashed)):
+            return None
+        positive, negative = _context(text, start)
+        return None if negative and not positive else True
     international = num.startswith(("+", "00"))
     if international and n >= 8:
         return True
@@ -101,13 +116,27 @@ def detect(text: str, region: str) -> Iterator[Candidate]:
         if not _NUM_RE.fullmatch(raw):
             continue  # a "+" inside the run: two numbers or arithmetic
         num = raw
+        cut = num.rfind("(")
+        if cut > 0 and num.count("(") > num.count(")"):
+            # "400 000 0456(24 小时)": a remark in brackets after the number.
+            num = num[:cut].rstrip(" \t")
         if num.count("(") != num.count(")"):
             num = num.strip("()")
         start = m.start() + raw.find(num)
         verdict = classify_run(text, start, num)
-        if verdict is None:
-            continue
-        yield Candidate(start, start + len(num), "phone", num, _dial(num), strong=verdict)
+        if verdict is not None:
+            yield Candidate(start, start + len(num), "phone", num, _dial(num), strong=verdict)
+        elif "/" in num:
+            # "400-000-0456/400-000-0457": two numbers written as alternatives.
+            offset = start
+            for part in num.split("/"):
+                piece = part.strip(" \t")
+                at = offset + part.find(piece)
+                offset += len(part) + 1
+                if piece and piece[0] in "+(0123456789" and piece[-1].isdigit():
+                    v = classify_run(text, at, piece)
+                    if v is not None:
+                        yield Candidate(at, at + len(piece), "phone", piece, _dial(piece), strong=v)
     if "8" in text:
         for m in VANITY_RE.finditer(text):
             before = text[max(0, m.start() - 4) : m.start()]

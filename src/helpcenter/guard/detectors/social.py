@@ -30,21 +30,52 @@ PLATFORM_WORDS: dict[str, str] = {
     "whatsapp": "whatsapp", "wa": "whatsapp", "瓦次普": "whatsapp",
     "line": "line", "微博": "weibo", "weibo": "weibo",
     "skype": "skype", "signal": "signal", "kakao": "kakao", "kakaotalk": "kakao",
+    # Split with a space so a keyword filter misses them.
+    "微 信": "wechat", "薇 信": "wechat", "威 信": "wechat", "v 信": "wechat",
+    # "Add me on ...": the handle follows at once, without a separator.
+    "加微": "wechat", "加微信": "wechat", "+v": "wechat", "+微": "wechat", "+微信": "wechat",
+    "+vx": "wechat", "➕v": "wechat", "➕微": "wechat", "➕微信": "wechat", "加vx": "wechat",
+    "加qq": "qq", "加q": "qq", "+q": "qq", "+qq": "qq", "加tg": "telegram", "加飞机": "telegram",
+    "加电报": "telegram", "加telegram": "telegram",
 }  # fmt: skip
+# Words that say "add this contact": what follows is a handle even without a separator.
+ADD_WORDS = frozenset(w for w in PLATFORM_WORDS if w[0] in "加+➕")
 
 # Words that are also ordinary words ("First line: hello", "飞机"): the handle after
 # them must look like one (an underscore or a digit) and follow a separator or an @.
 AMBIGUOUS = frozenset({"line", "signal", "x", "v", "ins", "wa", "dc", "ig", "yt", "fb", "飞机",
                        "卫星", "企鹅", "小飞机"})  # fmt: skip
 
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex alternation for ``words``, factored by common prefixes.
+
+    Matches what ``"|".join(longest first)`` matches, but the engine reads
+    each character once instead of trying every word at every position.
+    """
+    heads: dict[str, list[str]] = {}
+    for word in words:
+        heads.setdefault(word[0], []).append(word[1:])
+    parts = []
+    for head, rests in sorted(heads.items()):
+        longer = [r for r in rests if r]
+        if not longer:
+            parts.append(re.escape(head))
+            continue
+        sub = _trie_pattern(longer)
+        optional = "?" if "" in rests else ""
+        parts.append(f"{re.escape(head)}(?:{sub}){optional}")
+    return "|".join(parts)
+
+
 _WORDS = sorted(PLATFORM_WORDS, key=len, reverse=True)
-_WORD_ALT = "|".join(re.escape(w) for w in _WORDS)
+_WORD_ALT = _trie_pattern(_WORDS)
 
 # Run on the lower-cased text: a platform word, an optional noun (号/账号/群/ID...),
 # a separator, then the handle. The left boundary is checked in code.
 NAMED_RE = re.compile(
     rf"(?P<word>{_WORD_ALT})(?![a-z0-9_])"
-    r"[ \t]*(?P<noun>号|账号|帐号|公众号|群号?|频道|用户名|id|账户|联系)?[ \t]*"
+    r"[ \t]*(?P<noun>号码|号|账号|帐号|公众号|群号?|频道|用户名|id|账户|联系)?[ \t]*"
     r"(?P<sep>[:=]|是|为|搜索?|添加|加|@)?[ \t]*"
     r"(?P<at>@)?(?P<handle>[a-z0-9][a-z0-9_.\-]{2,31})(?![a-z0-9_@])"
 )
@@ -62,9 +93,13 @@ _AFTER_RE = re.compile(
 # Cheap anchors: the first two characters of the Chinese words; for ASCII words the
 # separator or the underscore a handle needs when no separator introduces it.
 _CJK_ANCHOR_RE = re.compile(
-    "[微薇威徽维卫扣企电飞纸小推油脸照抖瓦加][信星扣鹅报机飞蓝特管书谱片音次vVxX博]"
+    "[微薇威徽维卫扣企电飞纸小推油脸照抖瓦加+➕][ \t]?[信星扣鹅报机飞蓝特管书谱片音次vVxX博微qQtT]"
 )
-_ASCII_ANCHORS = (":", "@", "=", "_", "qq", "QQ", "Qq", "号")
+# Separators and underscores, plus the "ID" of "WeChat ID bitpkefu".
+_ASCII_ANCHORS = (":", "@", "=", "_", "qq", "QQ", "Qq", "号", " ID ")
+
+
+_DIGIT_GROUPS_RE = re.compile(r"(?:[ \-]\d{2,4})+(?![0-9A-Za-z_])")
 
 
 def _left_ok(text: str, start: int) -> bool:
@@ -126,11 +161,20 @@ def _named(text: str, m: re.Match[str], offset: int) -> Candidate | None:
     platform = PLATFORM_WORDS[word]
     h_start = offset + m.start("handle")
     handle = text[h_start : offset + m.end("handle")].rstrip(".-")
-    explicit = bool(m.group("sep") or m.group("at"))
+    explicit = bool(m.group("sep") or m.group("at")) or word in ADD_WORDS
     named = explicit or bool(m.group("noun"))
     if platform == "qq":
-        if not handle.isdigit() or not 5 <= len(handle) <= 12:
+        if handle.isdigit() and len(handle) <= 4:
+            # "QQ 群号: 123 456 789": the number written in groups.
+            groups = _DIGIT_GROUPS_RE.match(text, h_start + len(handle))
+            if groups and groups.end() > h_start + len(handle):
+                handle = text[h_start : groups.end()]
+        digits = handle.replace(" ", "").replace("-", "")
+        if not digits.isdigit() or not 5 <= len(digits) <= 12:
             return None
+        start = offset + m.start("at") if m.group("at") else h_start
+        end = h_start + len(handle)
+        return Candidate(start, end, "handle", text[start:end], digits, platform=platform)
     elif platform == "whatsapp":
         return None  # WhatsApp ids are phone numbers: the phone detector reports them
     else:
@@ -138,7 +182,11 @@ def _named(text: str, m: re.Match[str], offset: int) -> Candidate | None:
             return None
         if not named and "_" not in handle:
             return None  # "Telegram Desktop" is prose, "TG bitp_kefu" is a handle
-        if word in AMBIGUOUS and not (explicit and (m.group("at") or re.search(r"[_\d]", handle))):
+        if word in AMBIGUOUS and not (
+            (explicit and (m.group("at") or re.search(r"[_\d]", handle)))
+            # "飞机: bitphelp", "飞机号 bitphelp": a Chinese slang word with a colon or a noun.
+            or (not word.isascii() and (m.group("noun") or m.group("sep") in (":", "=")))
+        ):
             return None
     start = offset + m.start("at") if m.group("at") else h_start
     end = h_start + len(handle)

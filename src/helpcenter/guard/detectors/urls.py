@@ -28,10 +28,17 @@ TEL_RE = re.compile(
     re.I,
 )
 DOMAIN_RE = re.compile(
-    rf"[{_L}](?<![{_L}@./:_%+-].)(?:[{_L}-]{{0,61}}[{_L}])?(?:\.{_LABEL})*"
+    # Not inside a word, an email, a path or a URL; after a colon only when the
+    # colon follows no ASCII word ("官网：bitp.example" yes, "tel:x.example" no).
+    rf"[{_L}](?<![{_L}@./_%+-].)(?<![A-Za-z0-9]:.)(?:[{_L}-]{{0,61}}[{_L}])?(?:\.{_LABEL})*"
     rf"\.(?P<tld>[A-Za-z\u00c0-\u024f\u0370-\u052f]{{2,24}}|xn--[a-z0-9-]{{2,59}})"
     rf"(?![{_L}_-]|\.[{_L}])(?P<path>(?::\d{{1,5}})?{_PATH})"
 )
+# A scheme-relative link target (``href="//evil.example/"``): the browser opens it.
+SCHEME_RELATIVE_RE = re.compile(
+    rf"(?<=[\"'(=\s])//(?P<host>{_LABEL}(?:\.{_LABEL})+)(?![{_L}_-])(?P<path>(?::\d{{1,5}})?{_PATH})"
+)
+_SCHEME_RELATIVE_ANCHOR = re.compile(r"//(?<=[\"'(=\s]//)")
 SPELLED_RE = re.compile(rf"(?<![{_L}@./_-])(?P<host>{_LABEL}(?:[ \t]*点[ \t]*{_LABEL})+)(?![{_L}])")
 
 RESERVED_TLDS = frozenset({"example", "test", "invalid", "localhost", "onion", "local", "internal"})
@@ -85,15 +92,22 @@ def known_suffix(host: str) -> bool:
 
 
 def _trim(url: str) -> str:
-    """Drop trailing punctuation that belongs to the sentence, keeping balanced brackets."""
-    while url and url[-1] in ".,;:!?'\"*_~":
+    """Drop trailing punctuation that belongs to the sentence, keeping balanced brackets.
+
+    A URL shown as a Markdown link's text ends where the link's target starts:
+    ``[t.me/a](https://t.me/b)`` is two contacts, not one URL with ``](`` in its path.
+    """
+    cut = url.find("](")
+    if cut != -1:
+        url = url[:cut]
+    while url and url[-1] in ".,;:!?'\"*_~`":
         url = url[:-1]
     while url and url[-1] in ")]}":
         opener = {")": "(", "]": "[", "}": "{"}[url[-1]]
         if url.count(opener) >= url.count(url[-1]):
             break
         url = url[:-1]
-        while url and url[-1] in ".,;:!?'\"*_~":
+        while url and url[-1] in ".,;:!?'\"*_~`":
             url = url[:-1]
     return url
 
@@ -105,11 +119,22 @@ TEL_ANCHORS = ("tel:", "Tel:", "TEL:", "sms:", "SMS:", "callto:", "whatsapp:", "
 def detect(text: str) -> Iterator[Candidate]:
     """URLs (kind ``url``), ``tel:`` links (kind ``phone``) and bare domains (kind ``domain``)."""
     for start, end in line_windows(text, anchors(text, ("://",))):
-        for m in URL_RE.finditer(text, start, end):
+        pos = start
+        while (m := URL_RE.search(text, pos, end)) is not None:
             url = _trim(m.group())
+            # Scan on after the trimmed URL: "[url](target)" holds a second one.
+            pos = max(m.start() + len(url), m.start() + 1)
             if len(url) <= len(m.group("scheme")) + 3:
                 continue
             yield Candidate(m.start(), m.start() + len(url), "url", url)
+    scheme_relative = [m.start() for m in _SCHEME_RELATIVE_ANCHOR.finditer(text)]
+    for start, end in line_windows(text, scheme_relative):
+        for m in SCHEME_RELATIVE_RE.finditer(text, start, end):
+            host = m.group("host")
+            if not known_suffix(host):
+                continue
+            stop = m.start("path") + len(_trim(m.group("path")))
+            yield Candidate(m.start("host"), stop, "domain", text[m.start("host") : stop])
     for start, end in line_windows(text, anchors(text, TEL_ANCHORS)):
         for m in TEL_RE.finditer(text, start, end):
             scheme = m.group("scheme").lower()

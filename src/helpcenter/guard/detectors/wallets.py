@@ -22,11 +22,11 @@ _END = r"(?![A-Za-z0-9_])"
 # word at once, so these scans stay linear.
 _WORD = r"(?<![A-Za-z0-9_].)"
 PATTERNS = (
-    ("eth", re.compile(r"0x(?<![A-Za-z0-9_]..)[0-9a-fA-F]{40}" + _END)),
+    ("eth", re.compile(r"0[xX](?<![A-Za-z0-9_]..)[0-9a-fA-F]{40}" + _END)),
     ("b58", re.compile(rf"[13TLMD]{_WORD}[{_B58}]{{25,34}}" + _END)),
     ("bech", re.compile(r"[bclt]" + _WORD + r"(?:c|b|tc)1[ac-hj-np-z02-9]{11,71}" + _END)),
 )
-_GATES = {"eth": ("0x",), "b58": None, "bech": ("bc1", "tb1", "ltc1")}
+_GATES = {"eth": ("0x", "0X"), "b58": None, "bech": ("bc1", "tb1", "ltc1")}
 # First character -> lengths that address family uses (BTC 1/3, TRON T, LTC L/M, DOGE D).
 _B58_SHAPES = {
     "1": lambda n: 26 <= n <= 35, "3": lambda n: 26 <= n <= 35, "T": lambda n: n == 34,
