@@ -191,11 +191,16 @@ def test_official_spelling_is_not_flagged(
         assert found == [], "\n".join(map(str, found))
 
 
-@pytest.mark.parametrize(("registry_name", "channel_id", "spelling"), cases())
+def pasteable(spelling: str) -> bool:
+    """Markdown and HTML are not what a reader pastes into the verifier."""
+    return not (spelling.startswith(("<a ", "[")) or "](" in spelling)
+
+
+@pytest.mark.parametrize(
+    ("registry_name", "channel_id", "spelling"), [c for c in cases() if pasteable(c[2])]
+)
 def test_verifier_calls_each_spelling_official(
     registry_name: str, channel_id: str, spelling: str
 ) -> None:
-    if spelling.startswith(("<a ", "[")) or "](" in spelling:
-        pytest.skip("Markdown and HTML are not what a reader pastes into the verifier")
     verdict = classify(spelling, REGISTRY_CACHE[registry_name], lang="zh")
     assert verdict.verdict == "official", verdict
