@@ -22,7 +22,9 @@ COMMANDS: dict[str, str] = {
     "build": "build the offline-ready site into site/ (atomically) and the dist/ bundle",
     "diff": "show what a change does to the channel list and to contact details in articles",
     "linkcheck": "check external links over the network (cached, rate limited)",
-    "translations": "show which translations are missing or older than their source; --stamp records them",
+    "translations": (
+        "show which translations are missing or older than their source; --stamp records them"
+    ),
     "registry": "validate the registry file (data/channels.yml) and its JSON Schema",
 }
 """Subcommand name -> one-line help; the module is ``helpcenter.commands.<name>``."""

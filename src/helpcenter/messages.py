@@ -68,7 +68,10 @@ def catalog() -> dict[str, Rule]:
 
 
 def default_lang() -> str:
-    """The contributor's language from ``HELPCENTER_LANG``, ``LC_ALL``, ``LC_MESSAGES`` or ``LANG``."""
+    """The contributor's language.
+
+    From ``HELPCENTER_LANG``, ``LC_ALL``, ``LC_MESSAGES`` or ``LANG``, in that order.
+    """
     for var in ("HELPCENTER_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var, "")
         if value:

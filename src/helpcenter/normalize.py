@@ -282,7 +282,7 @@ def parse_social_url(url: str) -> tuple[str, str] | None:
     path = path.strip("/")
     for prefix in _PATH_PREFIXES:
         if path.lower().startswith(prefix) and len(path) > len(prefix):
-            path = path[len(prefix):]
+            path = path[len(prefix) :]
             break
     segment = path.split("/")[0]
     if platform == "discord" and bare == "discord.com" and not segment:
@@ -330,11 +330,13 @@ class ContactKey:
         return f"{self.kind}:{self.value}"
 
 
-def contact_key(ctype: str, value: str, platform: str | None = None, region: str | None = "CN") -> ContactKey | None:
-    """The :class:`ContactKey` of a registry-style ``(type, value)``, or ``None`` if it does not parse.
+def contact_key(
+    ctype: str, value: str, platform: str | None = None, region: str | None = "CN"
+) -> ContactKey | None:
+    """The :class:`ContactKey` of a registry ``(type, value)``; ``None`` if it does not parse.
 
-    Websites, chat and app links key on their host *and* path are ignored:
-    the guard judges hosts by domain, not by page.
+    Websites, chat and app links key on their host alone: the guard judges
+    hosts by domain, not by page.
     """
     if ctype == "email":
         email = normalize_email(value)
