@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpcenter import preview
+from helpcenter.findings import display_path
 from helpcenter.registry import DEFAULT_REGISTRY, RegistryError, load_registry_cached
 
 _serving = False
@@ -30,10 +31,7 @@ def on_page_context(context, page, config, nav):
         return context
     locale = str(context.get("i18n_page_locale") or config.theme.get("language") or "zh")
     lang = "zh" if locale.startswith("zh") else "en"
-    try:
-        shown = source.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        shown = source.as_posix()
+    shown = display_path(source, root)
     try:
         registry = load_registry_cached(root / DEFAULT_REGISTRY)
     except RegistryError as exc:

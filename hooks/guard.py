@@ -13,6 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from helpcenter.findings import display_path
 from helpcenter.guard import check_source
 from helpcenter.i18n import is_first_language_build
 from helpcenter.messages import default_lang
@@ -32,10 +33,7 @@ def on_files(files, config, **kwargs):
     lang = default_lang()
     reported: set[tuple[str, int, int, str]] = set()
     for path in sorted(Path(config.docs_dir).rglob("*.md")):
-        try:
-            name = path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            name = path.as_posix()
+        name = display_path(path, root)
         text = path.read_text(encoding="utf-8", errors="replace")
         for finding in check_source(text, name, registry, lang=lang).findings:
             key = (finding.path, finding.line, finding.column, finding.rule)

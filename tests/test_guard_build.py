@@ -7,31 +7,15 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from project_files import copy_project
+
 pytestmark = pytest.mark.build
-
-ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data")
-
-
-def copy_project(dest: Path) -> Path:
-    """A copy of the project's site sources (node_modules linked, not copied)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_PARTS:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name)
-        elif src.exists():
-            shutil.copy2(src, dest / name)
-    if (ROOT / "node_modules").is_dir():
-        (dest / "node_modules").symlink_to(ROOT / "node_modules")
-    return dest
 
 
 def build(project: Path) -> subprocess.CompletedProcess:

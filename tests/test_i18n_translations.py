@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from helpcenter import cli
@@ -11,21 +9,14 @@ from helpcenter.i18n.check import TranslationChecker, channel_refs
 from helpcenter.i18n.notice import translation_notice
 from helpcenter.i18n.revision import content_hash, stamp, status_report, translation_states
 from helpcenter.publish import SiteLayout
+from project_files import write_files
 
 EMAIL = "<!-- hc:channel support-email -->"
 
 
-def write(docs: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = docs / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return docs
-
-
 @pytest.fixture
 def docs(tmp_path):
-    return write(
+    return write_files(
         tmp_path / "docs",
         {
             "zh/index.md": f"---\ntitle: 首页\n---\n# 首页\n\n邮箱 {EMAIL}\n",
@@ -59,7 +50,7 @@ def test_states_and_stamp(docs):
     assert {s.state for s in translation_states(docs)} == {"current"}
     assert stamp(docs) == []  # nothing left to do
     # The source changes: the translation is stale, on the line of its field.
-    write(
+    write_files(
         docs,
         {"zh/index.md": f"---\ntitle: 首页\n---\n# 首页(新)\n\n邮箱 {EMAIL}\n"},
     )
@@ -76,13 +67,13 @@ def test_stamp_only_selected(docs):
 
 
 def test_invalid_hash(docs):
-    write(docs, {"en/faq.md": "---\nsource_hash: md5:abc\n---\n# FAQ\n"})
+    write_files(docs, {"en/faq.md": "---\nsource_hash: md5:abc\n---\n# FAQ\n"})
     checker = TranslationChecker(docs, display_root=docs)
     assert ("en/faq.md", 2, "HC406") in codes(checker.revisions())
 
 
 def test_missing_counterparts_both_ways(docs):
-    write(docs, {"zh/only-zh.md": "# 仅中文\n", "en/only-en.md": "# English only\n"})
+    write_files(docs, {"zh/only-zh.md": "# 仅中文\n", "en/only-en.md": "# English only\n"})
     findings = sorted(TranslationChecker(docs, display_root=docs).counterparts())
     assert codes(findings) == [("en/only-en.md", 1, "HC401"), ("zh/only-zh.md", 1, "HC401")]
     assert "create 'zh/only-en.md'" in findings[0].message
@@ -105,7 +96,7 @@ def test_channel_refs_ignore_code_and_prose_mentions():
 
 
 def test_channel_mismatch_names_both_files_and_ids(docs):
-    write(docs, {"en/index.md": "# Home\n\nChat <!-- hc:channel live-chat -->\n"
+    write_files(docs, {"en/index.md": "# Home\n\nChat <!-- hc:channel live-chat -->\n"
                                 "<!-- hc:channels phone -->\n"})  # fmt: skip
     findings = sorted(TranslationChecker(docs, display_root=docs).channels())
     assert codes(findings) == [
@@ -127,7 +118,7 @@ def test_translations_command(docs, capsys, monkeypatch):
     assert cli.main(["translations", "--stamp"]) == 0
     assert "docs/en/faq.md: source_hash (none) -> sha256:" in capsys.readouterr().out
     assert cli.main(["translations"]) == 0
-    write(docs, {"zh/faq.md": "# 常见问题(更新)\n"})
+    write_files(docs, {"zh/faq.md": "# 常见问题(更新)\n"})
     assert cli.main(["translations", "--lang", "en"]) == 1
     assert (
         "docs/en/faq.md:2:1: HC403 translation is older than its source" in capsys.readouterr().out
@@ -139,7 +130,7 @@ def test_translations_command(docs, capsys, monkeypatch):
 
 def test_notices(docs):
     stamp(docs)
-    write(docs, {"zh/faq.md": "# 常见问题(新)\n"})
+    write_files(docs, {"zh/faq.md": "# 常见问题(新)\n"})
     states = {(s.lang, s.page): s for s in translation_states(docs)}
     layout = SiteLayout()
     fallback = translation_notice("only.md", "en", "zh", states, layout, "en/only.html")

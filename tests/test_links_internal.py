@@ -8,16 +8,9 @@ import pytest
 
 from helpcenter.links.internal import check_links
 from helpcenter.registry import load_registry
+from project_files import write_files
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def write(docs: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = docs / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return docs
 
 
 def found(docs: Path, **kwargs) -> list[tuple[str, int, str]]:
@@ -26,7 +19,7 @@ def found(docs: Path, **kwargs) -> list[tuple[str, int, str]]:
 
 @pytest.fixture
 def docs(tmp_path):
-    return write(
+    return write_files(
         tmp_path / "docs",
         {
             "zh/index.md": "# 首页\n\n## 联系我们 {#contact}\n",
@@ -38,7 +31,7 @@ def docs(tmp_path):
 
 
 def test_clean_links_pass(docs):
-    write(docs, {
+    write_files(docs, {
         "en/guide.md": "[home](index.md#contact-us) [top](#guide) [zh-only](only-zh.md#part)\n"
                        "[dir](./) [logo](../zh/img/logo.png) ![img](img/logo.png)\n"
                        "[mail](mailto:support@bitp.example) [tel](tel:+864000000123)\n"
@@ -49,7 +42,7 @@ def test_clean_links_pass(docs):
 
 
 def test_missing_pages_and_anchors(docs):
-    write(docs, {
+    write_files(docs, {
         "en/guide.md": "# Guide\n\n[a](missing.md)\n[b](index.md#nope) [c](../../outside.md)\n",
     })  # fmt: skip
     assert found(docs) == [
@@ -60,7 +53,9 @@ def test_missing_pages_and_anchors(docs):
 
 
 def test_cross_language_and_absolute_links(docs):
-    write(docs, {"en/guide.md": "[a](../zh/index.md)\n[b](/en/index.html)\n[c](/nope.html)\n"})
+    write_files(
+        docs, {"en/guide.md": "[a](../zh/index.md)\n[b](/en/index.html)\n[c](/nope.html)\n"}
+    )
     findings = check_links(docs, display_root=docs)
     assert [(f.line, f.rule) for f in findings] == [
         (1, "HC305"), (2, "HC306"), (3, "HC301"), (3, "HC306"),
@@ -70,7 +65,7 @@ def test_cross_language_and_absolute_links(docs):
 
 
 def test_external_policy_needs_the_registry(docs):
-    write(docs, {"en/guide.md": "[x](https://bitp-support.example/) [w](https://en.wikipedia.org/)\n"
+    write_files(docs, {"en/guide.md": "[x](https://bitp-support.example/) [w](https://en.wikipedia.org/)\n"
                                 "[j](javascript:alert(1)) [d](data:text/html,hi)\n"})  # fmt: skip
     assert found(docs) == [("en/guide.md", 2, "HC304"), ("en/guide.md", 2, "HC304")]
     registry = load_registry(ROOT / "data" / "channels.yml")
@@ -79,6 +74,6 @@ def test_external_policy_needs_the_registry(docs):
 
 
 def test_messages_in_chinese(docs):
-    write(docs, {"zh/guide.md": "[a](missing.md)\n"})
+    write_files(docs, {"zh/guide.md": "[a](missing.md)\n"})
     (finding,) = check_links(docs, display_root=docs, lang="zh")
     assert finding.message.startswith("链接 'missing.md' 指向不存在的 'zh/missing.md'")

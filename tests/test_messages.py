@@ -118,37 +118,45 @@ BAD_ARTICLE = """\
 """
 
 
-def _check(tmp_path: Path, lang: str) -> list[dict]:
-    env = {k: v for k, v in os.environ.items() if k not in ("HELPCENTER_LANG", "LC_ALL")}
+def _write_bad_article(tmp_path: Path) -> None:
+    article = tmp_path / "docs" / "zh" / "contact.md"
+    article.parent.mkdir(parents=True)
+    article.write_text(BAD_ARTICLE, encoding="utf-8")
+
+
+def _run_check(cwd: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    """``python -m helpcenter check ARGS`` run in ``cwd``; it must report findings (exit 1)."""
     proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "helpcenter",
-            "check",
-            "--lang",
-            lang,
-            "--format",
-            "json",
-            "--registry",
-            str(ROOT / "data" / "channels.yml"),
-            str(tmp_path / "docs"),
-        ],
+        [sys.executable, "-m", "helpcenter", "check", *args],
         capture_output=True,
         text=True,
         env=env,
-        cwd=tmp_path,
+        cwd=cwd,
         timeout=120,
     )
     assert proc.returncode == 1, proc.stderr
+    return proc
+
+
+def _check(tmp_path: Path, lang: str) -> list[dict]:
+    env = {k: v for k, v in os.environ.items() if k not in ("HELPCENTER_LANG", "LC_ALL")}
+    proc = _run_check(
+        tmp_path,
+        env,
+        "--lang",
+        lang,
+        "--format",
+        "json",
+        "--registry",
+        str(ROOT / "data" / "channels.yml"),
+        str(tmp_path / "docs"),
+    )
     assert "Traceback" not in proc.stderr
     return json.loads(proc.stdout)["findings"]
 
 
 def test_check_speaks_the_requested_language_with_the_same_codes(tmp_path: Path) -> None:
-    article = tmp_path / "docs" / "zh" / "contact.md"
-    article.parent.mkdir(parents=True)
-    article.write_text(BAD_ARTICLE, encoding="utf-8")
+    _write_bad_article(tmp_path)
     zh, en = _check(tmp_path, "zh"), _check(tmp_path, "en")
     assert zh and len(zh) == len(en)
 
@@ -164,30 +172,12 @@ def test_check_speaks_the_requested_language_with_the_same_codes(tmp_path: Path)
 
 
 def test_check_takes_its_language_from_the_environment(tmp_path: Path) -> None:
-    article = tmp_path / "docs" / "zh" / "contact.md"
-    article.parent.mkdir(parents=True)
-    article.write_text(BAD_ARTICLE, encoding="utf-8")
+    _write_bad_article(tmp_path)
     outputs = {}
     for lang in ("zh_CN.UTF-8", "en_US.UTF-8"):
         env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "HELPCENTER_"))}
         env["LANG"] = lang
-        proc = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "helpcenter",
-                "check",
-                "--registry",
-                str(ROOT / "data" / "channels.yml"),
-                "docs",
-            ],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=tmp_path,
-            timeout=120,
-        )
-        assert proc.returncode == 1, proc.stderr
+        proc = _run_check(tmp_path, env, "--registry", str(ROOT / "data" / "channels.yml"), "docs")
         outputs[lang] = proc.stdout
     assert CJK_RE.search(outputs["zh_CN.UTF-8"].split(":", 3)[3])
     codes = [re.findall(r": (HC\d{3}) ", out) for out in outputs.values()]

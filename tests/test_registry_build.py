@@ -12,7 +12,6 @@ import datetime as dt
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -22,26 +21,12 @@ import pytest
 
 from helpcenter.registry import load_registry
 from helpcenter.render import channel_link
+from project_files import copy_project
 
 pytestmark = pytest.mark.build
 
 ROOT = Path(__file__).resolve().parents[1]
 XSS = '<script>alert(1)</script><img src=x onerror="alert(2)">'
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data")
-
-
-def copy_project(dest: Path) -> Path:
-    """A copy of the project's site sources in ``dest`` (node_modules linked, not copied)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_PARTS:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name)
-        else:
-            shutil.copy2(src, dest / name)
-    if (ROOT / "node_modules").is_dir():
-        (dest / "node_modules").symlink_to(ROOT / "node_modules")
-    return dest
 
 
 def build(project: Path, strict: bool) -> subprocess.CompletedProcess:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 SEVERITIES = ("error", "warning")
@@ -34,3 +35,17 @@ class Finding:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.rule} {self.message}"
+
+
+def display_path(path: Path, root: Path | None) -> str:
+    """How a finding names ``path``: relative to ``root`` when it lies below it.
+
+    A path outside ``root`` (or any path when ``root`` is ``None``) is named as
+    given, with POSIX separators.
+    """
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()

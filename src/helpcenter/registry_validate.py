@@ -146,11 +146,18 @@ def _as_text(value: Any) -> str | None:
     return None
 
 
+def _present(col: _Collector, obj: dict, key: str, cid: str | None, required: bool) -> bool:
+    """Whether ``obj`` has ``key``; reports it as missing when it is required and absent."""
+    if key in obj:
+        return True
+    if required:
+        col.missing(col.pos.line(obj), key, cid)
+    return False
+
+
 def _text(col: _Collector, obj: dict, key: str, cid: str | None, required: bool) -> str | None:
     """A non-blank string at ``obj[key]``; reports and returns ``None`` otherwise."""
-    if key not in obj:
-        if required:
-            col.missing(col.pos.line(obj), key, cid)
+    if not _present(col, obj, key, cid, required):
         return None
     value = obj[key]
     line = col.pos.key_line(obj, key)
@@ -167,9 +174,7 @@ def _text(col: _Collector, obj: dict, key: str, cid: str | None, required: bool)
 def _localized(
     col: _Collector, obj: dict, key: str, cid: str | None, required: bool
 ) -> Localized | None:
-    if key not in obj:
-        if required:
-            col.missing(col.pos.line(obj), key, cid)
+    if not _present(col, obj, key, cid, required):
         return None
     value = obj[key]
     line = col.pos.key_line(obj, key)
@@ -207,9 +212,7 @@ def parse_date(value: Any) -> dt.date | None:
 
 
 def _date(col: _Collector, obj: dict, key: str, cid: str | None, required: bool) -> dt.date | None:
-    if key not in obj:
-        if required:
-            col.missing(col.pos.line(obj), key, cid)
+    if not _present(col, obj, key, cid, required):
         return None
     value = obj[key]
     parsed = parse_date(value)
@@ -219,9 +222,7 @@ def _date(col: _Collector, obj: dict, key: str, cid: str | None, required: bool)
 
 
 def _id(col: _Collector, obj: dict, key: str, cid: str | None, required: bool) -> str | None:
-    if key not in obj:
-        if required:
-            col.missing(col.pos.line(obj), key, cid)
+    if not _present(col, obj, key, cid, required):
         return None
     value = obj[key]
     text = _as_text(value)
@@ -281,9 +282,7 @@ def _string_list(
     col: _Collector, obj: dict, key: str, cid: str | None, required: bool
 ) -> list[tuple[str, int]] | None:
     """``[(text, line), ...]`` for a list of non-blank strings."""
-    if key not in obj:
-        if required:
-            col.missing(col.pos.line(obj), key, cid)
+    if not _present(col, obj, key, cid, required):
         return None if required else []
     value = obj[key]
     if not isinstance(value, list):

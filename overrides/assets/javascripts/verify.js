@@ -831,19 +831,12 @@
       if (!PHONE_SHAPES.some(function (re) { return re.test(num); })) return null;
     }
     if (international) return phones.normalize("+" + (num.charAt(0) === "+" ? digits : digits.slice(2)), null);
-    var first = phones.normalize(digits, region);
-    if (first && phones.valid(first)) return first;
-    var fallback = this.data.phone.fallback_regions;
-    for (var i = 0; i < fallback.length; i++) {
-      if (fallback[i] === region) continue;
-      var other = phones.normalize(digits, fallback[i]);
-      if (other && phones.valid(other)) return other;
-    }
-    return first;
+    return this.nationalPhone(digits, region);
   };
 
-  // A number without a country code written as the guard's strong phones are
-  // (Chinese numerals): the page's region first, then the fallback regions.
+  // A number without a country code (from phoneInText, or written as the
+  // guard's strong phones are, in Chinese numerals): the page's region first,
+  // then the fallback regions.
   Verifier.prototype.nationalPhone = function (digits, region) {
     var phones = this.phones;
     if (digits.length < 7) return null;

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpcenter.findings import Finding
+from helpcenter.findings import Finding, display_path
 from helpcenter.i18n import LANGUAGES, SOURCE_LANGUAGE, pages_by_language
 from helpcenter.i18n.frontmatter import parse_front_matter
 from helpcenter.i18n.revision import TranslationState, translation_states
@@ -82,13 +82,7 @@ class TranslationChecker:
 
     def display(self, src: str) -> str:
         """How messages name the docs-relative file ``src``."""
-        path = self.docs_dir / src
-        if self.display_root is not None:
-            try:
-                return path.resolve().relative_to(self.display_root.resolve()).as_posix()
-            except ValueError:
-                pass
-        return path.as_posix()
+        return display_path(self.docs_dir / src, self.display_root)
 
     def _lang_name(self, lang: str) -> str:
         names = LANGUAGE_NAMES.get(lang, (lang, lang))

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from helpcenter.findings import Finding
+from helpcenter.findings import Finding, display_path
 from helpcenter.links.extract import Link, extract_links, front_matter_lines
 from helpcenter.links.policy import external_host_allowed
 from helpcenter.messages import catalog
@@ -165,13 +165,7 @@ class LinkChecker:
 
     # -- reporting -------------------------------------------------------------------------
     def _display(self, src: str) -> str:
-        path = self.layout.docs_dir / src
-        if self.display_root is not None:
-            try:
-                return path.resolve().relative_to(self.display_root.resolve()).as_posix()
-            except ValueError:
-                pass
-        return path.as_posix()
+        return display_path(self.layout.docs_dir / src, self.display_root)
 
     def _finding(self, src: str, link: Link, code: str, **params: object) -> Finding:
         rule = catalog()[code]
@@ -370,9 +364,4 @@ def check_links(
 def _registry_name(registry: Registry | None, root: Path | None) -> str:
     if registry is None:
         return "data/channels.yml"
-    if root is not None:
-        try:
-            return Path(registry.path).resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            pass
-    return Path(registry.path).as_posix()
+    return display_path(Path(registry.path), root)
