@@ -1,0 +1,164 @@
+"""``python -m helpcenter.bench``: run the benchmarks, print the table, write the JSON.
+
+Run counts come from flags or the environment (flags win):
+
+- ``HC_BENCH_RUNS`` / ``--runs``: runs per figure (default 3);
+- ``HC_BENCH_RUNS_LARGE`` / ``--runs-large``: build runs at 1000 articles per
+  language (default: same as ``--runs``; cut automatically to fit ``--budget``);
+- ``HC_BENCH_SIZES`` / ``--sizes``: articles per language, comma separated
+  (default ``100,300,1000``);
+- ``HC_BENCH_BUDGET`` / ``--budget``: wall-time budget in seconds (default 840).
+
+``--quick`` runs one small size (10 articles per language) once, for the
+smoke test. ``--profile`` instead profiles one build and measures what each
+part of the stack costs (see :mod:`helpcenter.bench.profile`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from helpcenter.bench import report
+from helpcenter.bench.runner import CORPUS_BYTES, Options, Runner
+from helpcenter.bench.workspace import BenchError, project_root
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "")
+    return int(value) if value.strip().isdigit() else default
+
+
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = sorted({int(s) for s in text.split(",") if s.strip()})
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            f"sizes must be numbers like 100,300,1000: {text!r}"
+        ) from exc
+    if not sizes or min(sizes) < 1:
+        raise argparse.ArgumentTypeError(f"sizes must be positive: {text!r}")
+    return sizes
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The benchmark command line."""
+    p = argparse.ArgumentParser(
+        prog="python -m helpcenter.bench",
+        description="Benchmark the help center: build, contact guard and search at scale.",
+    )
+    runs = _env_int("HC_BENCH_RUNS", 3)
+    p.add_argument("--runs", type=int, default=runs, help="runs per figure (median)")
+    p.add_argument(
+        "--runs-large",
+        type=int,
+        default=_env_int("HC_BENCH_RUNS_LARGE", runs),
+        help="build runs at 1000 articles per language and more",
+    )
+    p.add_argument(
+        "--check-runs",
+        type=int,
+        default=_env_int("HC_BENCH_CHECK_RUNS", 5),
+        help="runs of `helpcenter check` per figure",
+    )
+    p.add_argument(
+        "--sizes",
+        type=_sizes,
+        default=_sizes(os.environ.get("HC_BENCH_SIZES", "100,300,1000")),
+        help="articles per language, comma separated",
+    )
+    p.add_argument(
+        "--budget",
+        type=float,
+        default=float(_env_int("HC_BENCH_BUDGET", 840)),
+        help="wall-time budget in seconds (fewer runs at the largest size if needed)",
+    )
+    p.add_argument(
+        "--quick", action="store_true", help="one run at 10 articles per language (smoke test)"
+    )
+    p.add_argument("--no-browser", action="store_true", help="skip the Chromium measurements")
+    p.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        help="JSON results file (default bench/results.json in the project)",
+    )
+    p.add_argument("--workdir", type=Path, default=None, help="where temporary copies go")
+    p.add_argument("--keep", action="store_true", help="keep the temporary copies")
+    p.add_argument(
+        "--profile",
+        action="store_true",
+        help="profile one build and measure each part of the stack instead",
+    )
+    p.add_argument(
+        "--profile-size", type=int, default=1000, help="articles per language for --profile"
+    )
+    p.add_argument(
+        "--markdown",
+        type=Path,
+        metavar="RESULTS_JSON",
+        help="print the tables of a results file as Markdown (for the README) and exit",
+    )
+    p.add_argument(
+        "--profile-no-hooks",
+        action="store_true",
+        help="with --profile: skip the one-build-per-hook ablations",
+    )
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmarks; return 0, or 2 when a step could not run."""
+    args = build_parser().parse_args(argv)
+    if args.markdown:
+        try:
+            results = json.loads(args.markdown.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            print(f"bench: cannot read {args.markdown}: {exc}", file=sys.stderr)
+            return 2
+        print(report.table(results, markdown=True), end="")
+        return 0
+    try:
+        root = project_root()
+        if args.profile:
+            from helpcenter.bench import profile
+
+            return profile.main(
+                root,
+                args.profile_size,
+                workdir=args.workdir,
+                keep=args.keep,
+                per_hook=not args.profile_no_hooks,
+            )
+        options = Options(
+            sizes=[10] if args.quick else args.sizes,
+            runs=1 if args.quick else max(1, args.runs),
+            runs_large=1 if args.quick else max(1, args.runs_large),
+            check_runs=1 if args.quick else max(1, args.check_runs),
+            browser=not args.no_browser,
+            budget_s=args.budget,
+            output=args.output or root / "bench" / "results.json",
+            workdir=args.workdir,
+            keep=args.keep,
+            corpus_bytes=500_000 if args.quick else CORPUS_BYTES,
+        )
+        results = Runner(options, log=lambda m: print(m, file=sys.stderr, flush=True)).run()
+    except BenchError as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        return 2
+    print(report.table(results))
+    assert options.output is not None
+    options.output.parent.mkdir(parents=True, exist_ok=True)
+    options.output.write_text(
+        json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    print(f"\nResults written to {options.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,155 @@
+"""Search latency and search quality in headless Chromium, from ``file://``.
+
+Method (latency): an init script, installed before any page script runs,
+records ``performance.now()`` at every ``keyup`` on the search input and, via
+a ``MutationObserver`` on the document, the moment the first search result
+item (``.md-search-result__item``) is added after the last keyup. The query is
+inserted in one go (as an input method commits Chinese text) and then the
+End key is pressed: that keyup is "the last keystroke", and Material's search
+reacts to keyup. Latency = first result added - last keyup, measured inside
+the page so Playwright's own round trips are not counted.
+
+- *first query*: typed as soon as the page's DOM is ready, so the figure
+  includes loading the search index and starting the search worker;
+- *later query*: a second query typed into the same page afterwards.
+
+Every http(s)/ws request is aborted and counted, as in the browser tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+INPUT = "input.md-search__input"
+RESULT_ITEM = ".md-search-result__item"
+TIMEOUT_MS = 15_000
+
+INIT_SCRIPT = """
+(() => {
+  window.__hcBench = {lastKey: null, first: null};
+  const seen = (node) => node.nodeType === 1 &&
+    (node.matches('__ITEM__') || node.querySelector('__ITEM__'));
+  new MutationObserver((records) => {
+    const b = window.__hcBench;
+    if (b.lastKey === null || b.first !== null) return;
+    for (const r of records) for (const n of r.addedNodes) if (seen(n)) {
+      b.first = performance.now(); return;
+    }
+  }).observe(document, {childList: true, subtree: true});
+  document.addEventListener('keyup', (e) => {
+    if (e.target && e.target.matches && e.target.matches('__INPUT__')) {
+      window.__hcBench.lastKey = performance.now();
+      window.__hcBench.first = null;
+    }
+  }, true);
+})();
+""".replace("__ITEM__", RESULT_ITEM).replace("__INPUT__", INPUT)
+
+
+class SearchUnavailable(Exception):
+    """Chromium or Playwright is missing, or the search never answered."""
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """A headless Debian Chromium driven by Playwright."""
+    if not Path(CHROMIUM).exists():
+        raise SearchUnavailable(f"{CHROMIUM} is missing: run `make browser-deps`")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:
+        raise SearchUnavailable("the playwright package is missing: run `make venv`") from exc
+    pw = sync_playwright().start()
+    try:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+    finally:
+        pw.stop()
+
+
+@contextmanager
+def offline_page(browser: Any, blocked: list[str]) -> Iterator[Any]:
+    """A fresh page with the latency probe installed and the network blocked."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+
+    def block(route: Any) -> None:
+        blocked.append(route.request.url)
+        route.abort()
+
+    context.route("http://**/*", block)
+    context.route("https://**/*", block)
+    context.route("ws://**/*", block)
+    context.route("wss://**/*", block)
+    context.add_init_script(INIT_SCRIPT)
+    page = context.new_page()
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def wait_for_search(page: Any) -> None:
+    """Wait until the search box can be typed into (Material hides it when search fails)."""
+    try:
+        page.wait_for_selector(INPUT, state="visible", timeout=TIMEOUT_MS)
+    except Exception as exc:  # noqa: BLE001 - Playwright's timeout
+        raise SearchUnavailable(
+            "the search box stays hidden: Material's search worker did not start from file://"
+        ) from exc
+
+
+def _query(page: Any, text: str) -> float | None:
+    """Type ``text`` as the new query; return ms from the last keyup to the first result."""
+    page.click(INPUT)
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    page.keyboard.insert_text(text)
+    page.keyboard.press("End")
+    try:
+        page.wait_for_function("window.__hcBench.first !== null", timeout=TIMEOUT_MS)
+    except Exception:  # noqa: BLE001 - Playwright's timeout: no result rendered
+        return None
+    return float(page.evaluate("window.__hcBench.first - window.__hcBench.lastKey"))
+
+
+def latency(browser: Any, url: str, first: str, later: list[str]) -> dict[str, Any]:
+    """One page load: latency of the first query and of each later one, in ms."""
+    blocked: list[str] = []
+    with offline_page(browser, blocked) as page:
+        page.goto(url, wait_until="domcontentloaded")
+        wait_for_search(page)
+        first_ms = _query(page, first)
+        later_ms = [_query(page, q) for q in later] if first_ms is not None else []
+    return {"first_ms": first_ms, "later_ms": later_ms, "blocked_requests": len(blocked)}
+
+
+def top_results(page: Any, text: str, n: int = 3) -> list[str]:
+    """The pages (site-relative paths, no anchor) of the first ``n`` results for ``text``."""
+    if _query(page, text) is None:
+        return []
+    # Results arrive in one render; give a late re-render a moment, then read.
+    page.wait_for_timeout(150)
+    hrefs = page.eval_on_selector_all(f"{RESULT_ITEM} > a", "els => els.map(a => a.href)")
+    pages: list[str] = []
+    for href in hrefs:
+        path = href.split("#", 1)[0].split("?", 1)[0]
+        if path not in pages:
+            pages.append(path)
+        if len(pages) == n:
+            break
+    return pages

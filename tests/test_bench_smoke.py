@@ -1,0 +1,128 @@
+"""Smoke test of the benchmarks: the generator and one small run, so `make bench` cannot rot.
+
+No timing is asserted here; figures belong to `make bench` only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpcenter.bench import generator, measure, report, workspace
+from helpcenter.bench.vocabulary import SECTIONS
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+def _articles(docs: Path, lang: str) -> dict[str, str]:
+    root = docs / lang
+    return {p.relative_to(root).as_posix(): p.read_text("utf-8") for p in root.rglob("*.md")}
+
+
+def test_generator_writes_requested_articles_in_both_languages(tmp_path: Path) -> None:
+    ids = generator.active_channel_ids(PROJECT)
+    made = generator.generate(tmp_path / "docs", 23, seed=7, channel_ids=ids)
+    zh, en = _articles(tmp_path / "docs", "zh"), _articles(tmp_path / "docs", "en")
+    assert len(zh) == len(en) == 23
+    assert set(zh) == set(en) == set(made.files)
+    assert {name.split("/")[0] for name in zh} <= set(SECTIONS)
+    assert len({name.split("/")[0] for name in zh}) == len(SECTIONS)
+    for lang, articles in (("zh", zh), ("en", en)):
+        assert made.bytes_by_lang[lang] == sum(len(t.encode()) for t in articles.values())
+        for name, text in articles.items():
+            assert text.startswith("# "), name
+            markers = generator.MARKER_RE.findall(text)
+            assert markers, f"{lang}/{name} has no registry marker"
+            assert {i for _kind, i in markers if i} <= ids, f"{lang}/{name}: unknown channel"
+    assert any(re.search(r"[\u4e00-\u9fff]", t) for t in zh.values())
+    assert not any(re.search(r"[\u4e00-\u9fff]", t) for t in en.values())
+
+
+def test_generator_is_deterministic_and_writes_no_contact_detail(tmp_path: Path) -> None:
+    a = generator.generate(tmp_path / "a", 12, seed=3)
+    b = generator.generate(tmp_path / "b", 12, seed=3)
+    for lang in generator.LANGS:
+        assert _articles(a.docs_dir, lang) == _articles(b.docs_dir, lang)
+        for text in _articles(a.docs_dir, lang).values():
+            plain = re.sub(r"\]\([^)]*\)", "]", generator.MARKER_RE.sub("", text))
+            assert "@" not in plain and "http" not in plain and "t.me" not in plain
+            assert not re.search(r"\d[\d\s-]{3,}\d", plain), "digit run that looks like a number"
+
+
+def test_generated_links_point_to_generated_articles(tmp_path: Path) -> None:
+    made = generator.generate(tmp_path / "docs", 15)
+    for lang in generator.LANGS:
+        for name, text in _articles(tmp_path / "docs", lang).items():
+            for link in re.findall(r"\]\(([^)]+)\)", text):
+                target = (tmp_path / "docs" / lang / name).parent / link
+                assert target.resolve().is_file(), f"{lang}/{name} -> {link}"
+    assert len(made.files) == 15
+
+
+def test_guard_finds_no_unofficial_contact_in_generated_set(tmp_path: Path) -> None:
+    ws = workspace.create(tmp_path / "ws", 20, source=PROJECT, real_docs=False)
+    _timing, code, output = measure.run_check(ws.root)
+    assert code == 0, output
+
+
+def test_config_without_hooks_keeps_everything_else() -> None:
+    text = "site_name: x\nhooks:\n  - hooks/a.py\n  - hooks/b.py\nplugins:\n  - search\n"
+    assert workspace.hooks_of(text) == ["hooks/a.py", "hooks/b.py"]
+    bare = workspace.without_key(text, "hooks", "hooks: []\n")
+    assert bare == "site_name: x\nhooks: []\nplugins:\n  - search\n"
+    assert workspace.hooks_of(bare) == []
+
+
+@pytest.mark.build
+def test_quick_benchmark_writes_every_figure(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("PYTHONPATH", None)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "helpcenter.bench",
+            "--quick",
+            "--no-browser",
+            "--output",
+            str(out),
+            "--workdir",
+            str(tmp_path),
+        ],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    results = json.loads(out.read_text("utf-8"))
+    assert results["machine"]["nproc"] >= 1
+    [build] = results["builds"]
+    assert build["per_lang"] == 10 and build["runs"] == 1
+    assert build["pages"]["zh"] >= 10 and build["pages"]["en"] >= 10
+    assert build["with_hooks_s"] > 0 and build["without_hooks_s"] > 0
+    assert build["hooks_ratio"] == pytest.approx(build["with_hooks_s"] / build["without_hooks_s"])
+    for lang in ("zh", "en"):
+        assert build["search_index"][lang]["bytes"] > 0
+        view = build["first_view"][lang]
+        assert view["total_bytes"] == sum(view["bytes"].values())
+        assert view["bytes"]["index"] > 0 and view["bytes"]["css"] > 0
+    guard = results["guard"]
+    assert guard["generated"]["findings"] == 0 and guard["generated"]["exit_code"] == 0
+    assert guard["corpus"]["markdown_bytes"] > guard["generated"]["markdown_bytes"]
+    assert guard["end_to_end_mb_s"] > 0
+    assert set(results["targets"]) == {t.key for t in report.TARGETS}
+    assert {v["status"] for v in results["targets"].values()} <= {"PASS", "MISS", "n/a"}
+    assert "Targets" in proc.stdout
+    assert re.search(r"\b(PASS|MISS|n/a)\b", proc.stdout)
+    assert "| articles/lang |" in report.table(results, markdown=True)
+    # No leftovers: workspaces are removed after the run.
+    assert [p.name for p in tmp_path.iterdir()] == ["results.json"]
