@@ -247,6 +247,42 @@ def test_shim_and_licence_are_copied(tmp_path):
     assert (target.parent / "LICENSE").is_file()
 
 
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<script src="https://cdn.example/a.js"></script>',
+        "<script type='module' src='//cdn.example/a.js'></script>",
+        '<img alt="a > b" src="http://img.example/i.png">',
+        '<img srcset="a.png 1x, https://img.example/b.png 2x">',
+        '<video poster="https://img.example/p.png"></video>',
+        '<object data="https://x.example/o.swf"></object>',
+        '<link href="https://fonts.example/f.css" rel="stylesheet">',
+        "<link rel='shortcut icon' href='https://x.example/favicon.ico'>",
+        '<LINK REL=preload HREF="https://x.example/f.woff2">',
+        '<div style="background:url( https://x.example/b.png )"></div>',
+        "<style>@import 'https://x.example/y.css';</style>",
+    ],
+)
+def test_the_quick_pass_never_misses_what_the_parser_finds(html, tmp_path):
+    from helpcenter.offline import may_load_external
+
+    (tmp_path / "p.html").write_text(html, encoding="utf-8")
+    assert may_load_external(html)
+    assert external_references(tmp_path), html
+
+
+def test_the_quick_pass_lets_plain_pages_through():
+    from helpcenter.offline import may_load_external
+
+    page = (
+        '<link rel="alternate" hreflang="en" href="https://help.bitp.example/en/">'
+        '<link rel="canonical" href="https://help.bitp.example/">'
+        '<svg xmlns="http://www.w3.org/2000/svg"></svg>'
+        '<a href="https://www.bitp.example/">site</a><script src="assets/x.js"></script>'
+    )
+    assert not may_load_external(page)
+
+
 def test_external_resources_are_found_and_links_are_not(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a/p.html").write_text(

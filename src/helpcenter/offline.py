@@ -134,6 +134,37 @@ def _css_refs(text: str) -> list[tuple[int, str]]:
     return found
 
 
+# A cheap first pass that over-approximates what _ResourceParser finds: a page
+# can load something from the network only through a loading tag or a CSS
+# url()/@import holding an absolute address. Most pages have none, and the
+# pure-Python HTML parser is then skipped (it cost half of a large build).
+_ATTRS = r"""(?:"[^"]*"|'[^']*'|[^'">])*"""
+_LOADING_TAG = re.compile(
+    r"<(?:script|img|iframe|embed|source|audio|video|track|object|link)\b" + _ATTRS + ">",
+    re.IGNORECASE,
+)
+_ABSOLUTE = re.compile(r"(?i)(?:https?:|wss?:|ftp:|//)")
+_REL = re.compile(r"""(?i)\brel\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_CSS_EXTERNAL = re.compile(r"""(?i)url\(\s*['"]?\s*(?:https?:|wss?:|ftp:|//)|@import""")
+
+
+def may_load_external(html: str) -> bool:
+    """Whether ``html`` might load a network resource (never ``False`` when it does)."""
+    if _CSS_EXTERNAL.search(html):
+        return True
+    for match in _LOADING_TAG.finditer(html):
+        tag = match.group(0)
+        if not _ABSOLUTE.search(tag):
+            continue
+        if tag[1:5].lower() != "link":
+            return True
+        rel = _REL.search(tag)
+        rels = set((rel and "".join(g or "" for g in rel.groups()) or "").lower().split())
+        if rels & _LOADING_RELS:
+            return True
+    return False
+
+
 def external_references(site_dir: Path) -> list[ExternalReference]:
     """Every network resource referenced by the site's HTML and CSS files."""
     refs: list[ExternalReference] = []
@@ -144,6 +175,8 @@ def external_references(site_dir: Path) -> list[ExternalReference]:
         text = path.read_text(encoding="utf-8", errors="replace")
         if path.suffix == ".css":
             found = _css_refs(text)
+        elif not may_load_external(text):
+            continue
         else:
             parser = _ResourceParser()
             parser.feed(text)

@@ -75,6 +75,9 @@ class Segmenter:
     """Path of a jieba user dictionary (``word [freq] [tag]`` per line)."""
 
     _tokenizer: Any = field(default=None, init=False, repr=False)
+    _runs: dict[str, tuple[list[str], list[str]]] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     @property
     def tokenizer(self) -> Any:
@@ -138,6 +141,28 @@ class Segmenter:
             return None
         return result[2]
 
+    def _segment_run(self, run: str) -> tuple[list[str], list[str]]:
+        """Fine words and hidden keywords of one Han run, computed once per run.
+
+        Headings, warnings and phrases recur across pages, and jieba is the
+        costly part of splitting the index.
+        """
+        cached = self._runs.get(run)
+        if cached is None:
+            out: list[str] = []
+            keywords: list[str] = []
+            for word in self.words(run):
+                parts = self.parts(word)
+                if parts:
+                    out.extend(parts)
+                    keywords.append(word)
+                else:
+                    out.append(word)
+                    if len(word) > 2:
+                        keywords.extend(self.subwords(word))
+            cached = self._runs[run] = (out, keywords)
+        return cached
+
     def segment(self, text: str) -> tuple[str, list[str]]:
         """Segment the Han runs of ``text``.
 
@@ -147,21 +172,30 @@ class Segmenter:
         keywords: list[str] = []
 
         def replace(match: re.Match[str]) -> str:
-            out: list[str] = []
-            for word in self.words(match.group(0)):
-                parts = self.parts(word)
-                if parts:
-                    out.extend(parts)
-                    keywords.append(word)
-                else:
-                    out.append(word)
-                    if len(word) > 2:
-                        keywords.extend(self.subwords(word))
+            out, found = self._segment_run(match.group(0))
+            keywords.extend(found)
             return ZWSP + ZWSP.join(out) + ZWSP
 
         segmented = HAN_RUN.sub(replace, text.replace(ZWSP, ""))
         segmented = re.sub(ZWSP + "{2,}", ZWSP, segmented).strip(ZWSP)
         return segmented, keywords
+
+
+_SEGMENTERS: dict[tuple[Path | None, float], Segmenter] = {}
+
+
+def segmenter_for(userdict: Path | None) -> Segmenter:
+    """One :class:`Segmenter` per user dictionary (and its mtime), reused across builds.
+
+    Loading jieba's dictionary costs about a second; ``mkdocs serve`` rebuilds
+    on every edit and should not pay it each time.
+    """
+    mtime = userdict.stat().st_mtime if userdict is not None and userdict.is_file() else 0.0
+    key = (userdict, mtime)
+    if key not in _SEGMENTERS:
+        _SEGMENTERS.clear()
+        _SEGMENTERS[key] = Segmenter(userdict)
+    return _SEGMENTERS[key]
 
 
 def language_prefixes(locales: Iterable[tuple[str, bool]]) -> dict[str, str]:
@@ -328,7 +362,7 @@ def build_language_indexes(
         raise SearchIndexError(f"{source} is missing: is the search plugin enabled?") from exc
     except json.JSONDecodeError as exc:
         raise SearchIndexError(f"{source} line {exc.lineno}: not valid JSON ({exc.msg})") from exc
-    indexes = split_index(merged, prefixes, Segmenter(userdict), load_synonyms(synonyms))
+    indexes = split_index(merged, prefixes, segmenter_for(userdict), load_synonyms(synonyms))
     return write_indexes(site_dir, indexes, prefixes)
 
 
