@@ -29,7 +29,8 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
+from helpcenter.chromium import CHROMIUM, CHROMIUM_ARGS
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BROWSER_DIR = Path(__file__).resolve().parent
 ARTIFACTS = BROWSER_DIR / "artifacts"
@@ -37,15 +38,6 @@ INSTALL_HINT = (
     "Browser tests need Debian's Chromium and CJK fonts. Run `make browser-deps` "
     "as root, or: sudo apt-get install -y chromium fonts-noto-cjk"
 )
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 NETWORK_SCHEMES = ("http:", "https:", "ws:", "wss:", "ftp:")
 
 
@@ -127,7 +119,7 @@ def browser() -> Iterator[object]:
     pw = sync_playwright().start()
     try:
         browser = pw.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            executable_path=str(CHROMIUM), headless=True, args=list(CHROMIUM_ARGS)
         )
     except Exception as exc:  # noqa: BLE001 - turn any launch error into a clear failure
         pw.stop()

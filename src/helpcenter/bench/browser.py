@@ -20,18 +20,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from helpcenter.chromium import CHROMIUM, CHROMIUM_ARGS
+
 INPUT = "input.md-search__input"
 RESULT_ITEM = ".md-search-result__item"
 TIMEOUT_MS = 15_000
@@ -65,7 +57,7 @@ class SearchUnavailable(Exception):
 @contextmanager
 def chromium() -> Iterator[Any]:
     """A headless Debian Chromium driven by Playwright."""
-    if not Path(CHROMIUM).exists():
+    if not CHROMIUM.exists():
         raise SearchUnavailable(f"{CHROMIUM} is missing: run `make browser-deps`")
     try:
         from playwright.sync_api import sync_playwright
@@ -73,7 +65,9 @@ def chromium() -> Iterator[Any]:
         raise SearchUnavailable("the playwright package is missing: run `make venv`") from exc
     pw = sync_playwright().start()
     try:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=list(CHROMIUM_ARGS)
+        )
         try:
             yield browser
         finally:
