@@ -1,6 +1,7 @@
 """The site works from file:// with no network: local worker shim, no CDN.
 
-Thin adapter; the logic is in helpcenter.offline.
+Thin adapter; the logic is in helpcenter.offline (see BuildCheck for what is
+checked where).
 """
 
 from __future__ import annotations
@@ -10,12 +11,22 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from helpcenter.findings import display_path
+from helpcenter.i18n import languages_of
 from helpcenter.offline import (
+    BuildCheck,
     OfflineError,
     copy_worker_shim,
-    external_references,
     polyfills_without_cdn,
 )
+
+_state: dict = {}
+
+
+def _language_build(config) -> bool:
+    """Whether this is one language's build inside the i18n plugin's site build."""
+    i18n = config.plugins.get("i18n")
+    return i18n is not None and getattr(i18n, "building", False)
 
 
 # After the theme's offline plugin, if enabled, added its CDN shim.
@@ -26,17 +37,45 @@ def on_config(config, **kwargs):
     return config
 
 
+def on_pre_build(config, **kwargs):
+    if not _language_build(config):
+        _state["check"] = BuildCheck()
+
+
+def _source(page, config) -> tuple[str, str]:
+    """How findings name the page's Markdown file, and its text."""
+    source = Path(page.file.abs_src_path) if page.file.abs_src_path else None
+    name = display_path(source, Path(config.config_file_path).parent) if source else page.url
+    try:
+        return name, page.file.content_string
+    except (OSError, UnicodeDecodeError):
+        return name, ""
+
+
+def on_page_content(html, page, config, **kwargs):
+    _state.setdefault("check", BuildCheck()).content(html, lambda: _source(page, config))
+    return html
+
+
+# Last: the page as it will be written.
+@event_priority(-200)
+def on_post_page(output, page, config, **kwargs):
+    template = str(page.meta.get("template") or "main.html")
+    language = languages_of(config.plugins.get("i18n"))[2] or ""
+    _state.setdefault("check", BuildCheck()).page(output, page.file.dest_uri, (template, language))
+    return output
+
+
 @event_priority(-200)
 def on_post_build(config, **kwargs):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
-        return  # a language build inside the i18n plugin: check the whole site at the end
+    if _language_build(config):
+        return  # check the whole site at the end
     site = Path(config.site_dir)
     try:
         copy_worker_shim(Path(config.config_file_path).parent, site)
     except OfflineError as exc:
         raise PluginError(str(exc)) from exc
-    refs = external_references(site)
+    refs = _state.pop("check", BuildCheck()).finish(site)
     if refs:
         shown = "\n  ".join(str(r) for r in refs[:20])
         raise PluginError(f"pages would load resources from the network:\n  {shown}")

@@ -52,18 +52,21 @@ def _lang(page, config) -> str:
 
 
 def on_page_markdown(markdown, page, config, files):
-    try:
-        source = page.file.content_string
-    except (OSError, UnicodeDecodeError):
-        source = markdown
     result = _state["renderer"].expand(
-        markdown, _lang(page, config), page.file.src_uri,
-        message_lang=default_lang(), line_offset=render.body_offset(source, markdown),
-    )  # fmt: skip
-    for finding in result.findings:
-        log.warning(
-            f"Doc file '{finding.path}' line {finding.line}: {finding.rule} {finding.message}"
-        )
+        markdown, _lang(page, config), page.file.src_uri, message_lang=default_lang()
+    )
+    if result.findings:
+        # Lines of the file, not of the body MkDocs kept (read only when needed).
+        try:
+            source = page.file.content_string
+        except (OSError, UnicodeDecodeError):
+            source = markdown
+        offset = render.body_offset(source, markdown)
+        for finding in result.findings:
+            log.warning(
+                f"Doc file '{finding.path}' line {finding.line + offset}: "
+                f"{finding.rule} {finding.message}"
+            )
     return result.markdown
 
 

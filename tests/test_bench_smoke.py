@@ -25,6 +25,11 @@ def _articles(docs: Path, lang: str) -> dict[str, str]:
     return {p.relative_to(root).as_posix(): p.read_text("utf-8") for p in root.rglob("*.md")}
 
 
+def _body(text: str) -> str:
+    """``text`` without its front matter (translations carry ``source_hash``)."""
+    return re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.DOTALL)
+
+
 def test_generator_writes_requested_articles_in_both_languages(tmp_path: Path) -> None:
     ids = generator.active_channel_ids(PROJECT)
     made = generator.generate(tmp_path / "docs", 23, seed=7, channel_ids=ids)
@@ -36,7 +41,8 @@ def test_generator_writes_requested_articles_in_both_languages(tmp_path: Path) -
     for lang, articles in (("zh", zh), ("en", en)):
         assert made.bytes_by_lang[lang] == sum(len(t.encode()) for t in articles.values())
         for name, text in articles.items():
-            assert text.startswith("# "), name
+            assert _body(text).startswith("# "), name
+            assert (text != _body(text)) == (lang == "en"), f"{lang}/{name}: front matter"
             markers = generator.MARKER_RE.findall(text)
             assert markers, f"{lang}/{name} has no registry marker"
             assert {i for _kind, i in markers if i} <= ids, f"{lang}/{name}: unknown channel"
@@ -50,9 +56,19 @@ def test_generator_is_deterministic_and_writes_no_contact_detail(tmp_path: Path)
     for lang in generator.LANGS:
         assert _articles(a.docs_dir, lang) == _articles(b.docs_dir, lang)
         for text in _articles(a.docs_dir, lang).values():
-            plain = re.sub(r"\]\([^)]*\)", "]", generator.MARKER_RE.sub("", text))
+            plain = re.sub(r"\]\([^)]*\)", "]", generator.MARKER_RE.sub("", _body(text)))
             assert "@" not in plain and "http" not in plain and "t.me" not in plain
             assert not re.search(r"\d[\d\s-]{3,}\d", plain), "digit run that looks like a number"
+
+
+def test_generated_translations_match_their_source(tmp_path: Path) -> None:
+    from helpcenter.i18n.check import TranslationChecker
+
+    generator.generate(tmp_path / "docs", 40, seed=5)
+    checker = TranslationChecker(tmp_path / "docs")
+    assert checker.channels() == [] and checker.counterparts() == []
+    states = checker.states()
+    assert len(states) == 40 and {s.state for s in states} == {"current"}
 
 
 def test_generated_links_point_to_generated_articles(tmp_path: Path) -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import posixpath
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from helpcenter.publish import Alternate, SiteLayout, relative_url, robots_txt
 
@@ -70,6 +74,22 @@ def test_sitemap_lists_real_pages_only():
      ("en/", "index.html", "en/"), ("index.html", "index.html", "index.html")],
 )  # fmt: skip
 def test_relative_url(target, start, expected):
+    assert relative_url(target, start) == expected
+
+
+_SEGMENT = st.sampled_from(["a", "b", "en", "zh", "x.html", "index.html"])
+_SITE_PATH = st.lists(_SEGMENT, max_size=4).map("/".join)
+
+
+@given(
+    target=st.one_of(_SITE_PATH, _SITE_PATH.filter(bool).map(lambda p: p + "/")),
+    start=_SITE_PATH,
+)
+def test_relative_url_agrees_with_relpath(target, start):
+    # Computed on the strings (no system call per page); same answer as relpath.
+    expected = posixpath.relpath(target or ".", posixpath.dirname(start) or ".")
+    if target.endswith("/") and not expected.endswith("/"):
+        expected += "/"
     assert relative_url(target, start) == expected
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,7 @@ from helpcenter.offline import (
     polyfills_without_cdn,
 )
 from helpcenter.search_index import (
+    HAN_RUN,
     ZWSP,
     SearchIndexError,
     Segmenter,
@@ -87,6 +89,32 @@ def test_segmentation_leaves_markup_and_latin_words_alone(segmenter):
     assert " 2FA " in text
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "请开启双重验证,忘记密码时可以通过官方网站重置,以上方法都试过仍未解决",
+        "账户被盗、资金异常转出等紧急情况:立即联系客服热线申请冻结账户",
+        "<p>不要告诉任何人你的助记词,小心假客服。</p>",
+    ],
+)
+def test_text_the_theme_segmented_gives_the_same_index_text(segmenter, raw):
+    # The theme joins jieba's words with U+200B; taking those words as they
+    # are must give what segmenting the raw text gives.
+    tok = segmenter.tokenizer
+    presegmented = re.sub(
+        HAN_RUN.pattern, lambda m: ZWSP + ZWSP.join(tok.cut(m.group(0))) + ZWSP, raw
+    ).strip(ZWSP)
+    assert ZWSP in presegmented
+    assert segmenter.segment(presegmented) == segmenter.segment(raw)
+
+
+def test_a_shared_tokenizer_is_used_as_it_is(segmenter):
+    shared = segmenter.tokenizer
+    other = Segmenter(USERDICT, shared=shared)
+    assert other.tokenizer is shared
+    assert other.segment("开启双重验证") == segmenter.segment("开启双重验证")
+
+
 def test_missing_user_dictionary_is_a_clear_error(tmp_path):
     with pytest.raises(SearchIndexError, match="does not exist"):
         Segmenter(tmp_path / "nope.txt").words("验证")
@@ -98,6 +126,8 @@ def test_missing_user_dictionary_is_a_clear_error(tmp_path):
 def test_synonyms_match_chinese_anywhere_and_english_whole_words():
     table = {"zh": {"客服热线": ["客服电话"]}, "en": {"log in": ["login"], "trade": ["trading"]}}
     assert synonym_keywords("拨打客服热线", "zh", table) == ["客服电话"]
+    assert synonym_keywords(f"拨打客服{ZWSP}热线", "zh", table) == ["客服电话"]
+    assert synonym_keywords("How to LOG IN", "en", table) == ["login"]
     assert synonym_keywords("How to <b>Log in</b>", "en", table) == ["login"]
     assert synonym_keywords("trademark", "en", table) == []
 
@@ -261,6 +291,8 @@ def test_shim_and_licence_are_copied(tmp_path):
         '<LINK REL=preload HREF="https://x.example/f.woff2">',
         '<div style="background:url( https://x.example/b.png )"></div>',
         "<style>@import 'https://x.example/y.css';</style>",
+        "<div style=\"background:URL('//x.example/b.png')\"></div>",
+        "<style>@IMPORT url(https://x.example/y.css);</style>",
     ],
 )
 def test_the_quick_pass_never_misses_what_the_parser_finds(html, tmp_path):
@@ -380,7 +412,7 @@ def test_real_build_has_per_language_search_and_no_network(tmp_path):
     site = tmp_path / "site"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH="")
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
         cwd=ROOT,
         env=env,
         capture_output=True,

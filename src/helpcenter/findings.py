@@ -44,6 +44,11 @@ def display_path(path: Path, root: Path | None) -> str:
     given, with POSIX separators.
     """
     if root is not None:
+        if ".." not in path.parts and path.is_absolute() == root.is_absolute():
+            try:  # the usual case, without a system call per path
+                return path.relative_to(root).as_posix()
+            except ValueError:
+                pass
         try:
             return path.resolve().relative_to(root.resolve()).as_posix()
         except ValueError:

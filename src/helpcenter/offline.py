@@ -7,13 +7,20 @@
 - :func:`external_references` lists every resource a built page would load
   from the network (``<script src>``, stylesheet/icon ``<link href>``,
   ``<img src>``, CSS ``url()``), so a build or a test can refuse them.
+- :class:`BuildCheck` does the same while a site is built, without reading
+  every page back: the HTML each page adds (its content) is checked in full,
+  the theme's output once per template and language, and every other HTML
+  and CSS file at the end. Only the navigation differs between pages of one
+  template, and a navigation link loads nothing; ``helpcenter build`` (``make
+  site``) still runs :func:`external_references` over the finished site.
 """
 
 from __future__ import annotations
 
 import re
 import shutil
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -145,12 +152,27 @@ _LOADING_TAG = re.compile(
 )
 _ABSOLUTE = re.compile(r"(?i)(?:https?:|wss?:|ftp:|//)")
 _REL = re.compile(r"""(?i)\brel\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
-_CSS_EXTERNAL = re.compile(r"""(?i)url\(\s*['"]?\s*(?:https?:|wss?:|ftp:|//)|@import""")
+# CSS functions and at-rules are ASCII case-insensitive (URL(, @IMPORT). A
+# case-insensitive search of the whole page is slow; the literal "(" and "@"
+# are found fast and are few, so each is looked at instead.
+_PAREN = re.compile(r"\(")
+_AT = re.compile("@")
+_ABSOLUTE_ARG = re.compile(r"""(?i)\s*['"]?\s*(?:https?:|wss?:|ftp:|//)""")
+
+
+def _css_may_load(html: str) -> bool:
+    for match in _PAREN.finditer(html):
+        start = match.start()
+        if html[max(0, start - 3) : start].lower() == "url" and _ABSOLUTE_ARG.match(
+            html, start + 1
+        ):
+            return True
+    return any(html[m.end() : m.end() + 6].lower() == "import" for m in _AT.finditer(html))
 
 
 def may_load_external(html: str) -> bool:
     """Whether ``html`` might load a network resource (never ``False`` when it does)."""
-    if _CSS_EXTERNAL.search(html):
+    if _css_may_load(html):
         return True
     for match in _LOADING_TAG.finditer(html):
         tag = match.group(0)
@@ -165,22 +187,72 @@ def may_load_external(html: str) -> bool:
     return False
 
 
-def external_references(site_dir: Path) -> list[ExternalReference]:
-    """Every network resource referenced by the site's HTML and CSS files."""
+def html_references(html: str) -> list[tuple[int, str]]:
+    """``(line, address)`` of every network resource ``html`` would load."""
+    if not may_load_external(html):
+        return []
+    parser = _ResourceParser()
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+def external_references(site_dir: Path, skip: Iterable[str] = ()) -> list[ExternalReference]:
+    """Every network resource referenced by the site's HTML and CSS files.
+
+    ``skip``: site-relative paths (``en/faq.html``) already checked.
+    """
+    skipped = set(skip)
     refs: list[ExternalReference] = []
     for path in sorted(site_dir.rglob("*")):
         if path.suffix not in {".html", ".css"} or not path.is_file():
             continue
         rel = path.relative_to(site_dir).as_posix()
-        text = path.read_text(encoding="utf-8", errors="replace")
-        if path.suffix == ".css":
-            found = _css_refs(text)
-        elif not may_load_external(text):
+        if rel in skipped:
             continue
-        else:
-            parser = _ResourceParser()
-            parser.feed(text)
-            parser.close()
-            found = parser.found
+        text = path.read_text(encoding="utf-8", errors="replace")
+        found = _css_refs(text) if path.suffix == ".css" else html_references(text)
         refs.extend(ExternalReference(rel, line, url) for line, url in found)
     return sorted(refs)
+
+
+def _source_line(source: str, url: str) -> int:
+    """The line of ``source`` (a Markdown file) that holds ``url``, else 1."""
+    at = source.find(url)
+    return source.count("\n", 0, at) + 1 if at >= 0 else 1
+
+
+@dataclass
+class BuildCheck:
+    """Network resources found while a site is built (see the module notes)."""
+
+    found: list[ExternalReference] = field(default_factory=list)
+    """What was found so far: a page's source file and line, or a site file."""
+    pages: set[str] = field(default_factory=set)
+    """Site-relative outputs already checked."""
+    layouts: set[tuple[str, ...]] = field(default_factory=set)
+    """Templates (with the language) whose output was checked in full."""
+
+    def content(self, html: str, source: Callable[[], tuple[str, str]]) -> None:
+        """Check the HTML a page's Markdown became.
+
+        ``source()`` gives the path that names the page in findings and its
+        Markdown text (to find the line); it is called only when there is a finding.
+        """
+        refs = html_references(html)
+        if refs:
+            path, text = source()
+            for _line, url in refs:
+                self.found.append(ExternalReference(path, _source_line(text, url), url))
+
+    def page(self, html: str, dest: str, layout: tuple[str, ...]) -> None:
+        """Note a page's final output; check it in full if ``layout`` is new."""
+        self.pages.add(dest)
+        if layout not in self.layouts:
+            self.layouts.add(layout)
+            self.found.extend(ExternalReference(dest, ln, url) for ln, url in html_references(html))
+
+    def finish(self, site_dir: Path) -> list[ExternalReference]:
+        """Check the files no page produced; return everything found, without repeats."""
+        self.found.extend(external_references(site_dir, skip=self.pages))
+        return sorted(set(self.found))

@@ -141,9 +141,18 @@ class SiteLayout:
 
 
 def relative_url(target: str, from_path: str) -> str:
-    """``target`` (a site path) as seen from the page at site path ``from_path``."""
-    start = posixpath.dirname(from_path) or "."
-    rel = posixpath.relpath(target or ".", start)
+    """``target`` (a site path) as seen from the page at site path ``from_path``.
+
+    Site paths are relative to the site root and normalised, so this is done
+    on the strings (``posixpath.relpath`` asks the system for the working
+    directory on every call, and this runs for every page).
+    """
+    start = [p for p in posixpath.dirname(from_path).split("/") if p not in ("", ".")]
+    parts = [p for p in (target or ".").split("/") if p not in ("", ".")]
+    common = 0
+    while common < min(len(start), len(parts)) and start[common] == parts[common]:
+        common += 1
+    rel = "/".join([".."] * (len(start) - common) + parts[common:]) or "."
     if target.endswith("/") and not rel.endswith("/"):
         rel += "/"
     return rel

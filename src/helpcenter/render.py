@@ -333,6 +333,7 @@ class MarkerRenderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        self._rendered: dict[tuple[str, tuple[str, ...], str], str] = {}
 
     def fragment(self, template: str, lang: str, **context: Any) -> str:
         """Render ``partials/<template>`` on one line (so the page keeps its line numbers)."""
@@ -396,7 +397,18 @@ class MarkerRenderer:
         return None
 
     def render_marker(self, marker: Marker, lang: str) -> str:
-        """The HTML for a marker already checked by :meth:`expand`."""
+        """The HTML for a marker already checked by :meth:`expand`.
+
+        A marker renders the same on every page of a language, and the same
+        few markers recur on most pages: each is rendered once.
+        """
+        key = (marker.name, marker.args, lang)
+        html = self._rendered.get(key)
+        if html is None:
+            html = self._rendered[key] = self._render(marker, lang)
+        return html
+
+    def _render(self, marker: Marker, lang: str) -> str:
         reg = self.registry
         if marker.name == "channel":
             channel = reg.channel(marker.args[0])

@@ -28,6 +28,7 @@ before the theme's search worker sees them.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -58,7 +59,10 @@ FIELDS: dict[str, dict[str, float]] = {
     "kw": {"boost": 2e0},
 }
 
-HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+HAN_RUN = re.compile(HAN + "+")
+#: Words of one or two characters are neither split nor given sub-words.
+HAN_RUN_3 = re.compile(HAN + "{3,}")
 ZWSP = "\u200b"
 MARKER = "helpcenter"
 
@@ -74,15 +78,23 @@ class Segmenter:
     userdict: Path | None = None
     """Path of a jieba user dictionary (``word [freq] [tag]`` per line)."""
 
+    shared: Any = None
+    """A ``jieba.Tokenizer`` that already has ``userdict`` loaded (the theme's
+    search plugin loads it into jieba's global one), used instead of loading
+    the dictionary a second time."""
+
     _tokenizer: Any = field(default=None, init=False, repr=False)
-    _runs: dict[str, tuple[list[str], list[str]]] = field(
+    _runs: dict[tuple[str, bool], tuple[list[str], list[str]]] = field(
         default_factory=dict, init=False, repr=False
     )
 
     @property
     def tokenizer(self) -> Any:
-        """A private ``jieba.Tokenizer`` (the global one stays untouched)."""
+        """``shared``, or else a private ``jieba.Tokenizer`` (the global one stays untouched)."""
         if self._tokenizer is None:
+            if self.shared is not None:
+                self._tokenizer = self.shared
+                return self._tokenizer
             import logging
 
             import jieba
@@ -141,26 +153,30 @@ class Segmenter:
             return None
         return result[2]
 
-    def _segment_run(self, run: str) -> tuple[list[str], list[str]]:
+    def _segment_run(self, run: str, word: bool) -> tuple[list[str], list[str]]:
         """Fine words and hidden keywords of one Han run, computed once per run.
 
-        Headings, warnings and phrases recur across pages, and jieba is the
-        costly part of splitting the index.
+        ``word``: the run is one word of the theme's segmentation, kept as it
+        is (jieba joins some characters into words only in context, so
+        cutting the word alone could split it differently). Headings,
+        warnings and phrases recur across pages, and jieba is the costly part
+        of splitting the index.
         """
-        cached = self._runs.get(run)
+        key = (run, word)
+        cached = self._runs.get(key)
         if cached is None:
             out: list[str] = []
             keywords: list[str] = []
-            for word in self.words(run):
-                parts = self.parts(word)
+            for piece in [run] if word else self.words(run):
+                parts = self.parts(piece)
                 if parts:
                     out.extend(parts)
-                    keywords.append(word)
+                    keywords.append(piece)
                 else:
-                    out.append(word)
-                    if len(word) > 2:
-                        keywords.extend(self.subwords(word))
-            cached = self._runs[run] = (out, keywords)
+                    out.append(piece)
+                    if len(piece) > 2:
+                        keywords.extend(self.subwords(piece))
+            cached = self._runs[key] = (out, keywords)
         return cached
 
     def segment(self, text: str) -> tuple[str, list[str]]:
@@ -168,33 +184,39 @@ class Segmenter:
 
         Returns the text with U+200B between (fine) words, and the hidden
         keywords: compounds that were split, and sub-words of the others.
+        Text the theme already segmented with the same dictionary (U+200B
+        between jieba's words) is taken word by word instead of cutting its
+        runs again: words recur across pages far more often than runs.
         """
         keywords: list[str] = []
+        presegmented = ZWSP in text
 
         def replace(match: re.Match[str]) -> str:
-            out, found = self._segment_run(match.group(0))
+            out, found = self._segment_run(match.group(0), presegmented)
             keywords.extend(found)
             return ZWSP + ZWSP.join(out) + ZWSP
 
-        segmented = HAN_RUN.sub(replace, text.replace(ZWSP, ""))
-        segmented = re.sub(ZWSP + "{2,}", ZWSP, segmented).strip(ZWSP)
+        segmented = (HAN_RUN_3 if presegmented else HAN_RUN).sub(replace, text)
+        segmented = _ZWSP_RUN.sub(ZWSP, segmented).strip(ZWSP)
         return segmented, keywords
 
 
-_SEGMENTERS: dict[tuple[Path | None, float], Segmenter] = {}
+_ZWSP_RUN = re.compile(ZWSP + "{2,}")
+_SEGMENTERS: dict[tuple[Path | None, float, int], Segmenter] = {}
 
 
-def segmenter_for(userdict: Path | None) -> Segmenter:
+def segmenter_for(userdict: Path | None, shared: Any = None) -> Segmenter:
     """One :class:`Segmenter` per user dictionary (and its mtime), reused across builds.
 
     Loading jieba's dictionary costs about a second; ``mkdocs serve`` rebuilds
-    on every edit and should not pay it each time.
+    on every edit and should not pay it each time. ``shared``: see
+    :attr:`Segmenter.shared`.
     """
     mtime = userdict.stat().st_mtime if userdict is not None and userdict.is_file() else 0.0
-    key = (userdict, mtime)
+    key = (userdict, mtime, id(shared))
     if key not in _SEGMENTERS:
         _SEGMENTERS.clear()
-        _SEGMENTERS[key] = Segmenter(userdict)
+        _SEGMENTERS[key] = Segmenter(userdict, shared)
     return _SEGMENTERS[key]
 
 
@@ -246,16 +268,53 @@ def load_synonyms(path: Path | None) -> dict[str, dict[str, list[str]]]:
     return out
 
 
+_TAG = re.compile(r"<[^>]+>")
+_MATCHERS: dict[str, Any] = {}
+
+
+def _matcher(canonical: str) -> Any:
+    """A test ``(plain, lowered) -> bool`` for ``canonical`` in plain text.
+
+    Chinese words match anywhere; others match as whole words in any case,
+    with the lowered text as a quick first test.
+    """
+    found = _MATCHERS.get(canonical)
+    if found is None:
+        if HAN_RUN.search(canonical):
+            found = lambda plain, lowered, word=canonical: word in plain  # noqa: E731
+        else:
+            pattern = re.compile(rf"(?i)(?<![\w-]){re.escape(canonical)}(?![\w-])")
+            low = canonical.lower()
+            found = lambda plain, lowered: low in lowered and pattern.search(plain) is not None  # noqa: E731
+        _MATCHERS[canonical] = found
+    return found
+
+
+_COMPILED: dict[int, tuple[Mapping[str, list[str]], list[tuple[Any, list[str]]]]] = {}
+
+
+def _compiled(table: Mapping[str, list[str]]) -> list[tuple[Any, list[str]]]:
+    """``(matcher, variants)`` for each entry of one language's table, made once per table."""
+    entry = _COMPILED.get(id(table))
+    if entry is None or entry[0] is not table:
+        if len(_COMPILED) > 16:
+            _COMPILED.clear()
+        entry = _COMPILED[id(table)] = (table, [(_matcher(c), v) for c, v in table.items()])
+    return entry[1]
+
+
 def synonym_keywords(text: str, lang: str, synonyms: Synonyms) -> list[str]:
     """Variants of the canonical words that ``text`` contains."""
-    plain = re.sub(r"<[^>]+>", " ", text.replace(ZWSP, ""))
+    table = synonyms.get(lang)
+    if not table:
+        return []
+    plain = text.replace(ZWSP, "")
+    if "<" in plain:
+        plain = _TAG.sub(" ", plain)
+    lowered = plain.lower()
     found: list[str] = []
-    for canonical, variants in (synonyms.get(lang) or {}).items():
-        if HAN_RUN.search(canonical):
-            hit = canonical in plain
-        else:
-            hit = re.search(rf"(?i)(?<![\w-]){re.escape(canonical)}(?![\w-])", plain) is not None
-        if hit:
+    for matches, variants in _compiled(table):
+        if matches(plain, lowered):
             found.extend(variants)
     return found
 
@@ -353,8 +412,12 @@ def build_language_indexes(
     prefixes: Mapping[str, str],
     userdict: Path | None,
     synonyms: Path | None = None,
+    shared_tokenizer: Any = None,
 ) -> dict[str, Path]:
-    """Read the theme's merged ``site/search/search_index.json``; write per-language ones."""
+    """Read the theme's merged ``site/search/search_index.json``; write per-language ones.
+
+    ``shared_tokenizer``: see :attr:`Segmenter.shared`.
+    """
     source = site_dir / "search" / "search_index.json"
     try:
         merged = json.loads(source.read_text(encoding="utf-8"))
@@ -362,7 +425,9 @@ def build_language_indexes(
         raise SearchIndexError(f"{source} is missing: is the search plugin enabled?") from exc
     except json.JSONDecodeError as exc:
         raise SearchIndexError(f"{source} line {exc.lineno}: not valid JSON ({exc.msg})") from exc
-    indexes = split_index(merged, prefixes, segmenter_for(userdict), load_synonyms(synonyms))
+    indexes = split_index(
+        merged, prefixes, segmenter_for(userdict, shared_tokenizer), load_synonyms(synonyms)
+    )
     return write_indexes(site_dir, indexes, prefixes)
 
 
@@ -374,9 +439,8 @@ def index_sizes(site_dir: Path, prefixes: Mapping[str, str]) -> dict[str, int]:
     }
 
 
-CONFIG_SCRIPT = re.compile(
-    r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL
-)
+CONFIG_OPEN = '<script id="__config" type="application/json">'
+"""How the theme opens its configuration script (near the end of each page)."""
 WORKER = "hc-search.js"
 
 
@@ -398,11 +462,23 @@ def rewrite_page_config(html: str, lang_prefix: str) -> str:
     theme loads ``en/search/search_index.js`` and resolves result links there;
     ``search`` becomes ``hc-search.js?w=<theme worker>`` in the same folder.
     """
-    match = CONFIG_SCRIPT.search(html)
-    if match is None:
+    # Plain string search: a regular expression over the whole page cost
+    # five times as much, on every page of the site.
+    start = html.rfind(CONFIG_OPEN)
+    if start < 0:
         return html
+    start += len(CONFIG_OPEN)
+    end = html.find("</script>", start)
+    if end < 0:
+        return html
+    return html[:start] + _rewritten_config(html[start:end], lang_prefix) + html[end:]
+
+
+@functools.lru_cache(maxsize=256)
+def _rewritten_config(text: str, lang_prefix: str) -> str:
+    """The rewritten configuration JSON (pages at the same depth share one)."""
     try:
-        config = json.loads(match.group(2))
+        config = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SearchIndexError(f"theme configuration is not JSON: {exc.msg}") from exc
     base = str(config.get("base", ".")).rstrip("/") or "."
@@ -413,5 +489,4 @@ def rewrite_page_config(html: str, lang_prefix: str) -> str:
     folder, _, name = worker.rpartition("/")
     if name and not name.startswith(WORKER):
         config["search"] = f"{folder}/{WORKER}?w={name}" if folder else f"{WORKER}?w={name}"
-    start, end = match.span(2)
-    return html[:start] + _tojson(config) + html[end:]
+    return _tojson(config)

@@ -122,6 +122,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         print(report.table(results, markdown=True), end="")
         return 0
+    if args.workdir is not None:
+        try:
+            args.workdir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            print(f"bench: cannot use --workdir {args.workdir}: {exc.strerror}", file=sys.stderr)
+            return 2
     try:
         root = project_root()
         if args.profile:

@@ -18,6 +18,9 @@ from pathlib import Path
 
 from helpcenter.bench.vocabulary import SECTION_WEIGHTS, SECTIONS, TEMPLATES, TOPICS, WHERE
 
+CONTACT_LINES = min(len(tpl["contact"]) for tpl in TEMPLATES.values())
+"""Closing contact lines; line ``i`` names the same channels in every language."""
+
 LANGS = ("zh", "en")
 """The site languages, in the order articles are written."""
 
@@ -68,14 +71,21 @@ def _fill(
 
 
 def article(
-    lang: str, topic: str, rng: random.Random, related: list[tuple[str, str]], channel_ids: set[str]
+    lang: str,
+    topic: str,
+    rng: random.Random,
+    related: list[tuple[str, str]],
+    channel_ids: set[str],
+    contact: int = 0,
 ) -> tuple[str, str]:
     """One article as ``(title, markdown)``.
 
     ``related`` holds ``(title, relative link)`` pairs to list at the end;
     ``channel_ids`` are the active registry ids a marker may name (a marker
     whose id is missing from it is dropped, so the text stays valid against
-    whatever registry the project has).
+    whatever registry the project has). ``contact`` picks the closing contact
+    line: the same number gives the same channels in every language, as the
+    translation check requires of a page and its translation.
     """
     vocab = TOPICS[topic][lang]
     tpl = TEMPLATES[lang]
@@ -102,7 +112,7 @@ def article(
     lines += [f'!!! warning "{note_title}"', "", f"    {note_text}", ""]
     lines += [f"## {headings[2]}", ""]
     lines += [sep.join(_fill(rng.choice(tpl["para"]), vocab, rng, fixed) for _ in range(2)), ""]
-    lines += [_usable(rng.choice(tpl["contact"]), channel_ids), ""]
+    lines += [_usable(tpl["contact"][contact % len(tpl["contact"])], channel_ids), ""]
     if related:
         lines += [f"## {tpl['related']}", ""]
         lines += [f"- [{text}]({link})" for text, link in related]
@@ -158,13 +168,27 @@ def generate(
         for i, (_section, topic, name) in enumerate(triples):
             picks = rng.sample(range(len(triples)), k=min(3, len(triples)))
             related = [(titles[j], _relative(name, triples[j][2])) for j in picks if j != i]
-            _title, text = article(lang, topic, random.Random(f"{seed}-{lang}-{i}"), related, ids)
+            contact = random.Random(f"{seed}-{i}").randrange(CONTACT_LINES)
+            _title, text = article(
+                lang, topic, random.Random(f"{seed}-{lang}-{i}"), related, ids, contact
+            )
             path = docs_dir / lang / name
             path.parent.mkdir(parents=True, exist_ok=True)
             data = text.encode("utf-8")
             path.write_bytes(data)
             total += len(data)
         sizes[lang] = total
+    if len(langs) > 1:
+        # A maintained site records which source revision each translation
+        # matches; unstamped pages would each print a NOTE in every build.
+        from helpcenter.i18n.revision import stamp
+
+        generated = {f"{lang}/{name}" for lang in langs[1:] for *_, name in triples}
+        stamp(docs_dir, langs, langs[0], only=generated)
+        sizes = {
+            lang: sum((docs_dir / lang / name).stat().st_size for *_, name in triples)
+            for lang in langs
+        }
     return GeneratedSet(docs_dir, n, tuple(t[2] for t in triples), sizes)
 
 

@@ -63,7 +63,7 @@ def _build(
     prefix = [sys.executable]
     if profile_to:
         prefix += ["-m", "cProfile", "-o", str(profile_to)]
-    cmd = prefix + ["-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(out)]
+    cmd = prefix + ["-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(out)]
     timing, proc = workspace.run_timed(cmd, ws.root)
     shutil.rmtree(out, ignore_errors=True)
     if proc.returncode != 0:

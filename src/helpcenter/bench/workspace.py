@@ -187,7 +187,7 @@ def build(ws: Workspace, out: Path, hooks: bool = True) -> Timing:
     config = "mkdocs.yml" if hooks else NO_HOOKS_CONFIG
     if out.exists():
         shutil.rmtree(out)
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(out)]
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(out)]
     timing, proc = run_timed(cmd, ws.root)
     if proc.returncode != 0:
         tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-15:])

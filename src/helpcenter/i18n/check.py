@@ -79,6 +79,21 @@ class TranslationChecker:
         self.source_lang = source_lang
         self.display_root = display_root
         self.lang = lang
+        self._pages: dict[str, set[str]] | None = None
+        self._texts: dict[str, str] = {}
+
+    def pages(self) -> dict[str, set[str]]:
+        """Pages per language (listed once per checker)."""
+        if self._pages is None:
+            self._pages = pages_by_language(self.docs_dir, self.languages)
+        return self._pages
+
+    def read(self, src: str) -> str:
+        """The text of the docs-relative file ``src`` (read once per checker)."""
+        text = self._texts.get(src)
+        if text is None:
+            text = self._texts[src] = (self.docs_dir / src).read_text(encoding="utf-8")
+        return text
 
     def display(self, src: str) -> str:
         """How messages name the docs-relative file ``src``."""
@@ -104,13 +119,13 @@ class TranslationChecker:
         """``HC405`` for every Markdown file under ``docs_dir`` whose front matter is broken."""
         findings = []
         for path in sorted(self.docs_dir.rglob("*.md")):
+            src = path.relative_to(self.docs_dir).as_posix()
             try:
-                text = path.read_text(encoding="utf-8")
+                text = self.read(src)
             except (OSError, UnicodeDecodeError):
                 continue
             fm = parse_front_matter(text)
             if fm.error is not None:
-                src = path.relative_to(self.docs_dir).as_posix()
                 line = text.splitlines()[fm.error_line - 1] if text.splitlines() else ""
                 findings.append(
                     self._finding(src, fm.error_line, "HC405", line.strip(), problem=fm.error)
@@ -119,7 +134,7 @@ class TranslationChecker:
 
     def counterparts(self) -> list[Finding]:
         """``HC401`` for every page missing in another language."""
-        pages = pages_by_language(self.docs_dir, self.languages)
+        pages = self.pages()
         findings = []
         for lang in self.languages:
             for page in sorted(pages[lang]):
@@ -141,7 +156,7 @@ class TranslationChecker:
 
     def channels(self) -> list[Finding]:
         """``HC402`` for every channel shown in one page of a pair but not the other."""
-        pages = pages_by_language(self.docs_dir, self.languages)
+        pages = self.pages()
         findings = []
         source_pages = pages.get(self.source_lang, set())
         for lang in self.languages:
@@ -150,8 +165,8 @@ class TranslationChecker:
             for page in sorted(source_pages & pages[lang]):
                 src, dst = f"{self.source_lang}/{page}", f"{lang}/{page}"
                 try:
-                    src_refs = channel_refs((self.docs_dir / src).read_text(encoding="utf-8"))
-                    dst_refs = channel_refs((self.docs_dir / dst).read_text(encoding="utf-8"))
+                    src_refs = channel_refs(self.read(src))
+                    dst_refs = channel_refs(self.read(dst))
                 except (OSError, UnicodeDecodeError):
                     continue
                 for has, lacks, refs, other_refs in (
@@ -186,7 +201,9 @@ class TranslationChecker:
 
     def states(self) -> list[TranslationState]:
         """The revision state of every translation."""
-        return translation_states(self.docs_dir, self.languages, self.source_lang)
+        return translation_states(
+            self.docs_dir, self.languages, self.source_lang, pages=self.pages(), read=self.read
+        )
 
     def revisions(self, states: list[TranslationState] | None = None) -> list[Finding]:
         """``HC403``/``HC404``/``HC406`` for translations not known to match their source."""

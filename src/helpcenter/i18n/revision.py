@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -96,23 +96,35 @@ def translation_states(
     docs_dir: Path,
     languages: tuple[str, ...] = LANGUAGES,
     source_lang: str = SOURCE_LANGUAGE,
+    *,
+    pages: dict[str, set[str]] | None = None,
+    read: Callable[[str], str] | None = None,
 ) -> list[TranslationState]:
     """The state of every translation of every source page, sorted by language and page.
 
     Pages whose front matter is broken are reported by the front matter check;
-    here they count as ``untracked``.
+    here they count as ``untracked``. ``pages`` (see
+    :func:`~helpcenter.i18n.pages_by_language`) and ``read`` (docs-relative
+    path to text) let a caller that has already listed and read the files
+    share them.
     """
-    pages = pages_by_language(docs_dir, languages)
+    if pages is None:
+        pages = pages_by_language(docs_dir, languages)
+    if read is None:
+
+        def read(src: str) -> str:
+            return (docs_dir / src).read_text(encoding="utf-8")
+
     states: list[TranslationState] = []
     for lang in languages:
         if lang == source_lang:
             continue
         for page in sorted(pages.get(source_lang, set())):
-            current = file_hash(docs_dir / source_lang / page)
+            current = content_hash(read(f"{source_lang}/{page}"))
             if page not in pages[lang]:
                 states.append(TranslationState(page, lang, source_lang, "missing", None, current))
                 continue
-            text = (docs_dir / lang / page).read_text(encoding="utf-8")
+            text = read(f"{lang}/{page}")
             recorded = parse_front_matter(text).data.get(FIELD)
             line = _field_line(text)
             if recorded is None:

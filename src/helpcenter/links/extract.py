@@ -86,7 +86,7 @@ def prose_lines(text: str, *, keep_comments: bool = False) -> list[str]:
     joined = "\n".join(out)
     if not keep_comments:
         joined = _COMMENT_RE.sub(_blank, joined)
-    return [_CODE_SPAN_RE.sub(_blank, line) for line in joined.split("\n")]
+    return [_CODE_SPAN_RE.sub(_blank, line) if "`" in line else line for line in joined.split("\n")]
 
 
 def extract_links(text: str) -> list[Link]:
@@ -94,17 +94,20 @@ def extract_links(text: str) -> list[Link]:
     links: list[Link] = []
     for number, line in enumerate(prose_lines(text), start=1):
         found: list[tuple[int, str, str]] = []
-        for match in _INLINE_RE.finditer(line):
-            group = "angle" if match.group("angle") is not None else "bare"
-            found.append((match.start(group), match.group(group), "inline"))
-        for match in _REFDEF_RE.finditer(line):
-            group = "angle" if match.group("angle") is not None else "bare"
-            found.append((match.start(group), match.group(group), "reference"))
-        for match in _AUTOLINK_RE.finditer(line):
-            found.append((match.start("url"), match.group("url"), "autolink"))
-        for match in _HTML_ATTR_RE.finditer(line):
-            group = "dq" if match.group("dq") is not None else "sq"
-            found.append((match.start(group), match.group(group), "html"))
+        # Every form starts with "[" or "<": most lines of prose have neither.
+        if "[" in line:
+            for match in _INLINE_RE.finditer(line):
+                group = "angle" if match.group("angle") is not None else "bare"
+                found.append((match.start(group), match.group(group), "inline"))
+            for match in _REFDEF_RE.finditer(line):
+                group = "angle" if match.group("angle") is not None else "bare"
+                found.append((match.start(group), match.group(group), "reference"))
+        if "<" in line:
+            for match in _AUTOLINK_RE.finditer(line):
+                found.append((match.start("url"), match.group("url"), "autolink"))
+            for match in _HTML_ATTR_RE.finditer(line):
+                group = "dq" if match.group("dq") is not None else "sq"
+                found.append((match.start(group), match.group(group), "html"))
         for start, url, kind in sorted(found):
             url = url.strip()
             if url:
