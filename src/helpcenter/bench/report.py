@@ -7,6 +7,7 @@ plain-text table, each figure followed by its target and PASS/MISS.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -25,7 +26,11 @@ class Target:
 
 
 TARGETS: tuple[Target, ...] = (
-    Target("hooks_overhead", "our hooks add <= 10% (ratio <= 1.10)", lambda v: v <= 1.10),
+    Target(
+        "hooks_overhead",
+        "our hooks add <= 10% at the largest size (ratio <= 1.10)",
+        lambda v: v <= 1.10,
+    ),
     Target(
         "per_article_growth",
         "per-article time at 1000/lang <= 1.2x that at 100",
@@ -34,8 +39,14 @@ TARGETS: tuple[Target, ...] = (
     Target("build_2x1000_s", "2 x 1000 articles build < 45 s", lambda v: v < 45),
     Target("guard_mb_s", "guard scans >= 10 MB/s", lambda v: v >= 10),
     Target("guard_real_docs_s", "guard on real docs/ < 1 s wall", lambda v: v < 1),
-    Target("search_first_ms_zh", "first search results < 500 ms (zh)", lambda v: v < 500),
-    Target("search_first_ms_en", "first search results < 500 ms (en)", lambda v: v < 500),
+    Target("search_first_ms_zh", "first search results < 500 ms (zh, median)", lambda v: v < 500),
+    Target("search_first_ms_en", "first search results < 500 ms (en, median)", lambda v: v < 500),
+    Target(
+        "search_first_worst_ms_zh", "first search results < 500 ms (zh, worst)", lambda v: v < 500
+    ),
+    Target(
+        "search_first_worst_ms_en", "first search results < 500 ms (en, worst)", lambda v: v < 500
+    ),
     Target("search_later_ms_zh", "later search results < 100 ms (zh)", lambda v: v < 100),
     Target("search_later_ms_en", "later search results < 100 ms (en)", lambda v: v < 100),
 )
@@ -52,7 +63,19 @@ def verdicts(figures: dict[str, float | None]) -> dict[str, dict[str, Any]]:
         return "n/a" if value is None else ("PASS" if target.check(value) else "MISS")
 
     out = {}
-    for target in TARGETS:
+    # The hooks' share at every size measured, not only the largest.
+    sizes = sorted(
+        int(k.rsplit("_", 1)[1]) for k in figures if re.fullmatch(r"hooks_overhead_\d+", k)
+    )
+    per_size = tuple(
+        Target(
+            f"hooks_overhead_{n}",
+            f"our hooks add <= 10% at {n}/lang (ratio <= 1.10)",
+            lambda v: v <= 1.10,
+        )
+        for n in sizes
+    )
+    for target in TARGETS + per_size:
         value = figures.get(target.key)
         cpu = figures.get(f"{target.key}_cpu")
         out[target.key] = {
@@ -244,7 +267,9 @@ def table(results: dict[str, Any], markdown: bool = False) -> str:
         s = (search.get("latency") or {}).get(lang)
         if s:
             out.append(
-                f"  {lang}: first query {_fmt(s['first_ms'], ' ms', 0)}, later "
+                f"  {lang}: first query {_fmt(s['first_ms'], ' ms', 0)} "
+                f"(worst {_fmt(s.get('first_worst_ms'), ' ms', 0)}; each load: "
+                f"{', '.join(_fmt(v, '', 0) for v in s.get('first_all_ms', []))}), later "
                 f"{_fmt(s['later_ms'], ' ms', 0)} (page loads {s['runs']}, "
                 f"queries without results {s['queries_without_results']}, "
                 f"blocked requests {s['blocked_requests']})"
