@@ -28,7 +28,12 @@ class Target:
 TARGETS: tuple[Target, ...] = (
     Target(
         "hooks_overhead",
-        "our hooks add <= 10% at the largest size (ratio <= 1.10)",
+        "our hooks add <= 10% at the largest size (median runs, ratio <= 1.10)",
+        lambda v: v <= 1.10,
+    ),
+    Target(
+        "hooks_overhead_best",
+        "our hooks add <= 10% at the largest size (best runs, ratio <= 1.10)",
         lambda v: v <= 1.10,
     ),
     Target(
@@ -156,7 +161,10 @@ def table(results: dict[str, Any], markdown: bool = False) -> str:
     for note in results.get("notes", []):
         out.append(f"Note: {note}")
     out.append("")
-    out.append("Build (mkdocs build --strict, subprocess, median of runs)")
+    out.append(
+        "Build (mkdocs build --strict, subprocess, median of runs; "
+        "best runs: fastest with hooks / fastest without)"
+    )
     rows = []
     for b in results["builds"]:
         rows.append(
@@ -170,6 +178,7 @@ def table(results: dict[str, Any], markdown: bool = False) -> str:
                 _fmt(b.get("without_hooks_cpu_s"), " s"),
                 _fmt(b["hooks_ratio"], "", 3),
                 _fmt(b.get("hooks_ratio_cpu"), "", 3),
+                _fmt(b.get("hooks_ratio_best"), "", 3),
                 _fmt(b["per_article_ms"], " ms", 1),
                 _fmt(b.get("per_article_cpu_ms"), " ms", 1),
                 _fmt(b.get("marginal_per_article_ms"), " ms", 1),
@@ -187,6 +196,7 @@ def table(results: dict[str, Any], markdown: bool = False) -> str:
             "CPU without",
             "ratio",
             "CPU ratio",
+            "ratio, best runs",
             "per page",
             "CPU per page",
             "marginal per page",
