@@ -1,9 +1,12 @@
 """MkDocs adapter for the contact guard (see :mod:`helpcenter.guard`).
 
-Checks the Markdown source of every page once per site build (in the default
-language's build: static-i18n runs one MkDocs build per language) and logs
-each finding as a warning under ``mkdocs.``, so ``mkdocs build --strict``
-fails naming ``docs/<lang>/<page>.md:LINE:COL``.
+Checks the Markdown source of every page once per site build (static-i18n
+runs one MkDocs build per language; the check starts in the default
+language's) and logs each finding as a warning under ``mkdocs.``, so
+``mkdocs build --strict`` fails naming ``docs/<lang>/<page>.md:LINE:COL``.
+The scan runs beside the page rendering (:mod:`helpcenter.background`) and
+its findings are logged when the default language is built; a broken registry stops
+the build at once.
 """
 
 from __future__ import annotations
@@ -12,14 +15,17 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-from helpcenter.findings import display_path
-from helpcenter.guard import check_source
+from helpcenter import background
+from helpcenter.guard.site import docs_findings
 from helpcenter.i18n import is_first_language_build
 from helpcenter.messages import default_lang
 from helpcenter.registry import DEFAULT_REGISTRY, RegistryError, load_registry_cached
 
 log = logging.getLogger("mkdocs.plugins.helpcenter.guard")
+
+_state: dict = {}
 
 
 def on_files(files, config, **kwargs):
@@ -27,17 +33,32 @@ def on_files(files, config, **kwargs):
         return files
     root = Path(config.config_file_path).parent
     try:
-        registry = load_registry_cached(root / DEFAULT_REGISTRY)
+        load_registry_cached(root / DEFAULT_REGISTRY)
     except RegistryError as exc:
         raise PluginError(f"The channel registry has problems:\n{exc.format()}") from None
-    lang = default_lang()
-    reported: set[tuple[str, int, int, str]] = set()
-    for path in sorted(Path(config.docs_dir).rglob("*.md")):
-        name = display_path(path, root)
-        text = path.read_text(encoding="utf-8", errors="replace")
-        for finding in check_source(text, name, registry, lang=lang).findings:
-            key = (finding.path, finding.line, finding.column, finding.rule)
-            if key not in reported:
-                reported.add(key)
-                log.warning(str(finding))
+    _state["pending"] = background.submit(
+        docs_findings,
+        str(config.docs_dir),
+        str(root),
+        str(root / DEFAULT_REGISTRY),
+        default_lang(),
+    )
     return files
+
+
+# Before the i18n plugin's other language builds (its on_post_build, priority
+# -100): their strict check would stop the site build before this reports.
+@event_priority(-50)
+def on_post_build(config, **kwargs):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # a language build inside the i18n plugin: the site build is not over
+    pending = _state.pop("pending", None)
+    if pending is None:
+        return
+    for line in pending.result():
+        log.warning(line)
+
+
+def on_build_error(error, **kwargs):
+    _state.pop("pending", None)  # a failed build reports what stopped it, not this

@@ -4,7 +4,9 @@ Thin adapter over :mod:`helpcenter.links.internal`. MkDocs' own ``validation:``
 settings (mkdocs.yml) still check each language build; this adds line numbers,
 links between languages, absolute paths and the external host policy shared
 with the contact guard. Warnings fail ``--strict``; errors (a link to a host
-that is not official or allowed, a ``javascript:`` link) stop any build.
+that is not official or allowed, a ``javascript:`` link) stop any build. The
+check runs beside the page rendering (:mod:`helpcenter.background`); its
+findings are reported when the default language is built.
 """
 
 from __future__ import annotations
@@ -13,37 +15,54 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
+from helpcenter import background
 from helpcenter.i18n import is_first_language_build, languages_of
-from helpcenter.links.internal import check_links
-from helpcenter.registry import DEFAULT_REGISTRY, RegistryError, load_registry_cached
+from helpcenter.links.internal import check_site_links
+from helpcenter.registry import DEFAULT_REGISTRY
 
 log = logging.getLogger("mkdocs.hooks.links")
+
+_state: dict = {}
 
 
 def on_files(files, config, **kwargs):
     if not is_first_language_build(config.plugins.get("i18n")):
         return files
     root = Path(config.config_file_path).parent
-    try:
-        registry = load_registry_cached(root / DEFAULT_REGISTRY)
-    except RegistryError:
-        registry = None  # hooks/registry.py stops the build and says why
     languages, default, _ = languages_of(config.plugins.get("i18n"))
-    findings = check_links(
-        config.docs_dir,
-        languages=languages,
-        default=default,
-        registry=registry,
-        markdown_extensions=config.markdown_extensions,
-        extension_configs=config.mdx_configs,
-        display_root=Path(config.docs_dir),
-        registry_name=DEFAULT_REGISTRY.as_posix(),
+    _state["pending"] = background.submit(
+        check_site_links,
+        str(config.docs_dir),
+        str(root / DEFAULT_REGISTRY),
+        tuple(languages),
+        default,
+        list(config.markdown_extensions),
+        dict(config.mdx_configs),
+        DEFAULT_REGISTRY.as_posix(),
     )
+    return files
+
+
+# Before the i18n plugin's other language builds (its on_post_build, priority
+# -100): their strict check would stop the site build before this reports.
+@event_priority(-50)
+def on_post_build(config, **kwargs):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # a language build inside the i18n plugin: the site build is not over
+    pending = _state.pop("pending", None)
+    if pending is None:
+        return
+    findings = pending.result()
     errors = [f for f in findings if f.severity == "error"]
     for finding in findings:
         message = f"Doc file '{finding.path}' line {finding.line}: {finding.rule} {finding.message}"
         (log.error if finding.severity == "error" else log.warning)(message)
     if errors:
         raise PluginError(f"{len(errors)} link(s) not allowed: see the errors above")
-    return files
+
+
+def on_build_error(error, **kwargs):
+    _state.pop("pending", None)  # a failed build reports what stopped it, not this

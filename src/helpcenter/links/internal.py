@@ -365,3 +365,35 @@ def _registry_name(registry: Registry | None, root: Path | None) -> str:
     if registry is None:
         return "data/channels.yml"
     return display_path(Path(registry.path), root)
+
+
+def check_site_links(
+    docs_dir: str,
+    registry_path: str,
+    languages: tuple[str, ...],
+    default: str,
+    markdown_extensions: list[Any],
+    extension_configs: dict[str, Any],
+    registry_name: str,
+) -> list[Finding]:
+    """:func:`check_links` as the build runs it, from plain arguments.
+
+    The registry is read here (a broken one is left to the registry check),
+    so the call can run in another process (see :mod:`helpcenter.background`).
+    """
+    from helpcenter.registry import RegistryError, load_registry_cached
+
+    try:
+        registry = load_registry_cached(Path(registry_path))
+    except RegistryError:
+        registry = None
+    return check_links(
+        docs_dir,
+        languages=languages,
+        default=default,
+        registry=registry,
+        markdown_extensions=markdown_extensions,
+        extension_configs=extension_configs,
+        display_root=Path(docs_dir),
+        registry_name=registry_name,
+    )
