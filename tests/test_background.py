@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import time
 
 import pytest
 
@@ -42,3 +45,40 @@ def test_an_error_of_the_check_itself_reaches_the_caller(monkeypatch):
     pending = background.submit(_fails, "bad input")
     with pytest.raises(ValueError, match="bad input"):
         pending.result()
+
+
+def test_the_second_process_ends_with_the_build(tmp_path):
+    # A build killed outright (no exit handlers) must not leave a process behind.
+    script = tmp_path / "build.py"
+    script.write_text(
+        "import os, signal\n"
+        "from helpcenter import background\n"
+        "def child_pid():\n"
+        "    return os.getpid()\n"
+        "if __name__ == '__main__':\n"
+        "    print(background.submit(child_pid).result(), flush=True)\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n",
+        encoding="utf-8",
+    )
+    env = dict(os.environ)
+    env.pop("HC_BUILD_JOBS", None)
+    proc = subprocess.Popen(
+        [sys.executable, str(script)], stdout=subprocess.PIPE, text=True, env=env
+    )
+    out, _ = proc.communicate(timeout=60)
+    child = int(out.strip())
+    if child == proc.pid:
+        pytest.skip("one core: no second process")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _alive(child):
+        time.sleep(0.1)
+    assert not _alive(child)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+        return stat.read().split()[2] != "Z"  # a zombie has ended

@@ -16,6 +16,8 @@ import concurrent.futures
 import multiprocessing
 import os
 import pickle
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -30,12 +32,28 @@ def enabled() -> bool:
     return (os.cpu_count() or 1) > 1
 
 
+def _exit_with(parent: int) -> None:
+    """In the second process: end it when the build's process is gone (killed, not exited)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def _pool() -> concurrent.futures.ProcessPoolExecutor:
     global _executor
     if _executor is None:
         # "spawn": the build may have threads (mkdocs serve), which fork does not copy.
         context = multiprocessing.get_context("spawn")
-        _executor = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context)
+        _executor = concurrent.futures.ProcessPoolExecutor(
+            max_workers=1,
+            mp_context=context,
+            initializer=_exit_with,
+            initargs=(os.getpid(),),
+        )
     return _executor
 
 
