@@ -49,11 +49,12 @@ def _doc(finding) -> str:
 
 def on_files(files, config, **kwargs):
     # Once per site build: the other language builds reuse the default one's states.
-    _state.pop("page_context_key", None)
     if not is_first_language_build(config.plugins.get("i18n")) and "states" in _state:
         return files
     checker = _checker(config)
     states = checker.states()
+    _state["layout"] = _layout(config)
+    _state["pages"] = checker.pages()
     _state["states"] = {(s.lang, s.page): s for s in states}
     _state["report"] = status_report(states)
     if not is_first_language_build(config.plugins.get("i18n")):
@@ -80,20 +81,10 @@ def on_page_context(context, page, config, nav, **kwargs):
     reader, original = context.get("i18n_page_locale"), context.get("i18n_file_locale")
     name = getattr(page.file, "norm_src_uri", None)
     if reader and original and name:
-        # Per language build, not per page: a file system check and the layout.
-        key = (config.docs_dir, reader)
-        if _state.get("page_context_key") != key:
-            _state["page_context_key"] = key
-            _state["has_status"] = (Path(config.docs_dir) / reader / STATUS_PAGE).is_file()
-            _state["layout"] = _layout(config)
+        # The files were listed once for the site build (on_files).
+        has_status = STATUS_PAGE in _state["pages"].get(reader, ())
         context["hc_translation"] = translation_notice(
-            name,
-            reader,
-            original,
-            _state.get("states", {}),
-            _state["layout"],
-            page.url,
-            _state["has_status"],
+            name, reader, original, _state["states"], _state["layout"], page.url, has_status
         )
     return context
 

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from helpcenter import background
-from helpcenter.i18n import is_first_language_build, languages_of
+from helpcenter.i18n import is_first_language_build, is_language_build, languages_of
 from helpcenter.links.internal import check_site_links
 from helpcenter.registry import DEFAULT_REGISTRY
 
@@ -49,8 +49,7 @@ def on_files(files, config, **kwargs):
 # -100): their strict check would stop the site build before this reports.
 @event_priority(-50)
 def on_post_build(config, **kwargs):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if is_language_build(config.plugins.get("i18n")):
         return  # a language build inside the i18n plugin: the site build is not over
     pending = _state.pop("pending", None)
     if pending is None:

@@ -12,21 +12,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from helpcenter.findings import display_path
-from helpcenter.i18n import languages_of
+from helpcenter.i18n import is_language_build, languages_of
 from helpcenter.offline import (
     BuildCheck,
     OfflineError,
     copy_worker_shim,
+    describe,
     polyfills_without_cdn,
 )
 
 _state: dict = {}
-
-
-def _language_build(config) -> bool:
-    """Whether this is one language's build inside the i18n plugin's site build."""
-    i18n = config.plugins.get("i18n")
-    return i18n is not None and getattr(i18n, "building", False)
 
 
 # After the theme's offline plugin, if enabled, added its CDN shim.
@@ -38,7 +33,7 @@ def on_config(config, **kwargs):
 
 
 def on_pre_build(config, **kwargs):
-    if not _language_build(config):
+    if not is_language_build(config.plugins.get("i18n")):
         _state["check"] = BuildCheck()
 
 
@@ -68,7 +63,7 @@ def on_post_page(output, page, config, **kwargs):
 
 @event_priority(-200)
 def on_post_build(config, **kwargs):
-    if _language_build(config):
+    if is_language_build(config.plugins.get("i18n")):
         return  # check the whole site at the end
     site = Path(config.site_dir)
     try:
@@ -77,5 +72,4 @@ def on_post_build(config, **kwargs):
         raise PluginError(str(exc)) from exc
     refs = _state.pop("check", BuildCheck()).finish(site)
     if refs:
-        shown = "\n  ".join(str(r) for r in refs[:20])
-        raise PluginError(f"pages would load resources from the network:\n  {shown}")
+        raise PluginError(describe(refs))

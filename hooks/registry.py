@@ -17,6 +17,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from helpcenter import render
+from helpcenter.i18n import is_language_build
 from helpcenter.messages import default_lang
 from helpcenter.registry import DEFAULT_REGISTRY, RegistryError, load_registry_cached
 
@@ -71,8 +72,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if is_language_build(config.plugins.get("i18n")):
         return  # a language build inside the i18n plugin: the root build writes the files
     render.write_published(
         config.site_dir, _state["registry"], render.build_date(), config.site_url

@@ -10,6 +10,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from helpcenter.i18n import is_language_build
 from helpcenter.search_index import (
     SearchIndexError,
     build_language_indexes,
@@ -58,8 +59,7 @@ def on_post_page(output, page, config, **kwargs):
 # After the theme's search plugin and the i18n plugin wrote the merged index.
 @event_priority(-200)
 def on_post_build(config, **kwargs):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if is_language_build(config.plugins.get("i18n")):
         return  # a language build inside the i18n plugin: the index is not final yet
     try:
         root = Path(config.config_file_path).parent

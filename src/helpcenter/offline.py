@@ -216,6 +216,13 @@ def external_references(site_dir: Path, skip: Iterable[str] = ()) -> list[Extern
     return sorted(refs)
 
 
+def describe(refs: list[ExternalReference], shown: int = 20) -> str:
+    """The message that stops a build: the first ``shown`` references, and how many more."""
+    lines = "\n  ".join(str(r) for r in refs[:shown])
+    more = f"\n  ... and {len(refs) - shown} more" if len(refs) > shown else ""
+    return f"pages would load resources from the network:\n  {lines}{more}"
+
+
 def _source_line(source: str, url: str) -> int:
     """The line of ``source`` (a Markdown file) that holds ``url``, else 1."""
     at = source.find(url)

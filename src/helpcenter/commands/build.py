@@ -125,15 +125,13 @@ def _run_mkdocs(config_file: Path, out_dir: Path, log: BuildLog) -> int:
 def _after_build(built: Path, root: Path) -> None:
     """Steps that need the finished site before it goes live (may raise to fail the build)."""
     from helpcenter import bundle
-    from helpcenter.offline import OfflineError, external_references
+    from helpcenter.offline import OfflineError, describe, external_references
 
     # The build hook checks each page's content and one page per template;
     # before going live, every file is read back and checked.
     refs = external_references(built)
     if refs:
-        shown = "\n  ".join(str(r) for r in refs[:20])
-        more = f"\n  ... and {len(refs) - 20} more" if len(refs) > 20 else ""
-        raise OfflineError(f"pages would load resources from the network:\n  {shown}{more}")
+        raise OfflineError(describe(refs))
     # dist/ sits beside the site folder (the project's dist/ for `make site`).
 
     made = bundle.write_bundle(built, built.parent / "dist")

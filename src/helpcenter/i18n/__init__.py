@@ -58,3 +58,12 @@ def is_first_language_build(i18n_plugin: object | None) -> bool:
     """
     _, default, current = languages_of(i18n_plugin)
     return current is None or current == default
+
+
+def is_language_build(i18n_plugin: object | None) -> bool:
+    """Whether a build is one of the other languages' builds inside a site build.
+
+    static-i18n runs them from its own ``on_post_build`` with ``building`` set;
+    site-wide work done at the end of the site build skips them.
+    """
+    return bool(getattr(i18n_plugin, "building", False))
