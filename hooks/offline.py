@@ -19,6 +19,7 @@ from helpcenter.offline import (
     copy_worker_shim,
     describe,
     polyfills_without_cdn,
+    write_search_worker_text,
 )
 
 _state: dict = {}
@@ -68,6 +69,7 @@ def on_post_build(config, **kwargs):
     site = Path(config.site_dir)
     try:
         copy_worker_shim(Path(config.config_file_path).parent, site)
+        write_search_worker_text(site)
     except OfflineError as exc:
         raise PluginError(str(exc)) from exc
     refs = _state.pop("check", BuildCheck()).finish(site)

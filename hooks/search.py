@@ -48,6 +48,13 @@ def _prefixes(config) -> dict[str, str]:
     )
 
 
+def on_page_context(context, page, config, **kwargs):
+    """The language root of the page's index, for partials/hc-search-start.html."""
+    prefixes = _prefixes(config)
+    context["hc_search_root"] = prefixes.get(language_of(page.url, prefixes), "")
+    return context
+
+
 def on_post_page(output, page, config, **kwargs):
     try:
         prefixes = _prefixes(config)

@@ -4,6 +4,10 @@
   would load it from a public CDN; we copy the pinned npm package
   ``iframe-worker`` (installed by ``make venv`` into ``node_modules/``) into
   the site instead: :func:`copy_worker_shim`.
+- On ``file://`` the search index is built in a real Worker started from a
+  ``blob:`` address (``hc-search-start.js``): the worker's code must reach
+  the page as text, so :func:`write_search_worker_text` puts our search
+  worker and the theme's into one script.
 - :func:`external_references` lists every resource a built page would load
   from the network (``<script src>``, stylesheet/icon ``<link href>``,
   ``<img src>``, CSS ``url()``), so a build or a test can refuse them.
@@ -17,6 +21,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Callable, Iterable
@@ -49,6 +54,40 @@ def copy_worker_shim(project_root: Path, site_dir: Path) -> Path:
     licence = project_root / SHIM_PACKAGE / "LICENSE"
     if licence.is_file():
         shutil.copyfile(licence, target.parent / "LICENSE")
+    return target
+
+
+#: Our search worker, as the theme copied it from ``overrides/``.
+SEARCH_WORKER = "assets/javascripts/workers/hc-search.js"
+#: The script that holds the search worker's text for ``file://``.
+SEARCH_WORKER_TEXT = "assets/javascripts/workers/hc-search-file.js"
+#: The theme's search worker (its name carries a content hash).
+THEME_WORKER_GLOB = "search.*.min.js"
+
+
+def write_search_worker_text(site_dir: Path) -> Path | None:
+    """Write :data:`SEARCH_WORKER_TEXT`: our search worker and the theme's, as one string.
+
+    ``hc-search-start.js`` starts a Worker from that text on ``file://``.
+    Returns None (and writes nothing) when the site has no search worker.
+    """
+    ours = site_dir / SEARCH_WORKER
+    theirs = sorted(ours.parent.glob(THEME_WORKER_GLOB))
+    if not ours.is_file() or not theirs:
+        return None
+    if len(theirs) > 1:
+        names = ", ".join(p.name for p in theirs)
+        raise OfflineError(f"{ours.parent}: more than one theme search worker ({names})")
+    theme = re.sub(r"(?m)^//# sourceMappingURL=.*$", "", theirs[0].read_text(encoding="utf-8"))
+    source = (
+        "self.__hcThemeWorker = function () {\n"
+        + theme
+        + "\n};\n"
+        + ours.read_text(encoding="utf-8")
+    )
+    target = site_dir / SEARCH_WORKER_TEXT
+    text = json.dumps(source, ensure_ascii=False).replace("</", "<\\/")
+    target.write_text(f"self.__hcSearchWorkerSource = {text};\n", encoding="utf-8")
     return target
 
 

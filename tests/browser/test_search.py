@@ -222,7 +222,7 @@ def test_each_language_has_its_own_index(built_site):
         assert index["docs"], f"the {lang} index is empty"
         assert not any(d["location"].startswith("en/") for d in index["docs"])
         script = (built_site / prefix / "search/search_index.js").read_text("utf-8")
-        assert script.startswith("var __index = {")
+        assert script.startswith("var __hcIndexText = ")
         assert sizes[lang] > 0
 
 

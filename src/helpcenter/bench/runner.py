@@ -222,9 +222,9 @@ class Runner:
     def bench_search(self, base: Path, largest: dict[str, Any], ws: Workspace) -> dict[str, Any]:
         method = (
             "in-page performance.now(): last keyup on the search box -> first result "
-            "item added (MutationObserver); first query typed as soon as the box is "
-            "usable after DOMContentLoaded, on several page loads: whether the key "
-            "lands before or after the index is built varies, so the worst is kept too"
+            "item added (MutationObserver); first query typed by the page itself right "
+            "after DOMContentLoaded (a reader who types at once: index load and build "
+            "included), on several page loads; later queries typed with Playwright"
         )
         out: dict[str, Any] = {"method": method, "latency": {}, "per_lang": largest["per_lang"]}
         site = Path(largest["site"])

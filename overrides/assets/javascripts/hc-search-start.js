@@ -1,0 +1,218 @@
+/*
+ * Search from file://: the index is built in a real Worker, starting while
+ * the page loads.
+ *
+ * Over http the theme builds the search index in a Worker as soon as a page
+ * loads. From file:// a browser refuses to start a Worker from a file, so the
+ * theme falls back to the iframe-worker shim, which runs the worker on the
+ * page's own thread, and it starts building only when the reader opens the
+ * search box: the page freezes while the index is built (about a second at
+ * a thousand articles per language), right when the reader starts typing.
+ *
+ * This script, loaded in the page's <head> before the shim, with
+ *
+ *   data-index   the language's search/search_index.js
+ *   data-worker  assets/javascripts/workers/hc-search-file.js (the build
+ *                writes it: our search worker and the theme's, as text)
+ *   data-suggest present when the theme's search.suggest feature is on
+ *
+ * starts that worker from the text (a Worker from a blob: address is allowed
+ * from file://) and sends it the index at once, as the theme would. When the
+ * theme then asks for its search worker, it gets this one: if the theme's
+ * setup message carries the same index, the build already done (or under
+ * way) answers it; otherwise the message goes through and the worker builds
+ * again. If anything fails (no Worker, no blob: Workers, a missing file, an
+ * index that needs more of Lunr's language files than the text holds), the
+ * theme gets the shim it had before, and search works as it did.
+ *
+ * Over http(s) this script does nothing.
+ */
+(function () {
+  "use strict";
+
+  var SETUP = 0;
+  var READY = 1;
+  var script = document.currentScript;
+  if (location.protocol !== "file:" || !script || typeof Worker === "undefined" ||
+      typeof Blob === "undefined" || typeof URL.createObjectURL !== "function")
+    return;
+
+  /* The browser's Worker, and what the theme would get instead: the shim
+     loaded after this script sets window.Worker, which lands here */
+  var Native = window.Worker;
+  var Fallback = Native;
+  var start = {
+    state: "loading",  /* loading -> building -> ready | failed */
+    worker: null,
+    setup: null,       /* what the index sent at start looks like */
+    ready: null,       /* the worker's answer to it, once it came */
+    adapter: null
+  };
+  window.__hcSearchStart = start;
+
+  function load(src) {
+    return new Promise(function (resolve, reject) {
+      var el = document.createElement("script");
+      el.src = src;
+      el.async = true;
+      el.onload = resolve;
+      el.onerror = function () { reject(new Error("cannot load " + src)); };
+      document.head.appendChild(el);
+    });
+  }
+
+  /* Enough to tell the theme's index from the one sent at start: both come
+     from the same file, read twice during one page load */
+  function signature(data) {
+    var docs = data.docs || [];
+    return JSON.stringify([
+      data.config, data.options, docs.length,
+      docs.length ? docs[0].location : null,
+      docs.length ? docs[docs.length - 1].location : null
+    ]);
+  }
+
+  function fail(error) {
+    if (start.state === "failed") return;
+    start.state = "failed";
+    start.error = String(error && error.message || error);
+    if (start.worker) start.worker.terminate();
+    start.worker = null;
+    if (start.adapter) start.adapter.fallBack();
+  }
+
+  /* A worker that only waits for its code: started now, while the page is
+     still being parsed, since a worker takes a while to start and needs the
+     page's thread for part of it. Its first message is the code, run as a
+     script (a blob: address of an opaque file:// origin cannot be imported);
+     what follows goes to the listeners that code sets up. */
+  var BOOT = "self.onmessage = function (ev) { self.onmessage = null; (0, eval)(ev.data); };";
+
+  function startWorker() {
+    var worker = new Native(URL.createObjectURL(new Blob([BOOT], { type: "text/javascript" })));
+    worker.addEventListener("error", function (ev) {
+      ev.preventDefault();
+      fail(ev.message || "the search worker failed");
+    });
+    worker.addEventListener("message", function (ev) {
+      if (start.state === "building" && ev.data && ev.data.type === READY) {
+        start.state = "ready";
+        start.ready = ev.data;
+        if (start.adapter && start.adapter.adopted) start.adapter.deliver(ev.data);
+        return;
+      }
+      if (start.adapter) start.adapter.deliver(ev.data);
+    });
+    return worker;
+  }
+
+  function sendCode() {
+    var source = self.__hcSearchWorkerSource;
+    if (typeof source !== "string") throw new Error("the worker text is missing");
+    start.worker.postMessage(source);
+  }
+
+  function sendIndex() {
+    var index = typeof __index !== "undefined" ? __index : null;
+    var text = typeof __hcIndexText !== "undefined" ? __hcIndexText : null;
+    if (!index || !index.config || typeof text !== "string")
+      throw new Error("the index is missing");
+    /* Lunr's language files are not in the text: leave such an index to the shim */
+    if (!(index.config.lang || ["en"]).every(function (lang) { return lang === "en"; }))
+      throw new Error("the index needs Lunr language files");
+    var options = { suggest: script.hasAttribute("data-suggest") };
+    start.setup = signature({ config: index.config, docs: index.docs, options: options });
+    start.state = "building";
+    /* The JSON text, not the parsed index: a string is copied to the worker
+       at once, and the worker parses it off the page's thread */
+    start.worker.postMessage({ type: SETUP, data: { text: text, options: options } });
+    if (start.adapter) start.adapter.flush();
+  }
+
+  try {
+    start.worker = startWorker();
+  } catch (error) {
+    fail(error);
+    return;
+  }
+  var code = load(script.getAttribute("data-worker")).then(sendCode);
+  Promise.all([code, load(script.getAttribute("data-index"))]).then(sendIndex).catch(fail);
+
+  /* What the theme gets for `new Worker(url)` of its search worker */
+  function Adapter(url) {
+    var target = document.createElement("div");  /* an EventTarget everywhere */
+    this.url = url;
+    this.adopted = false;
+    this.queue = [];
+    this.fallback = null;
+    this.onmessage = null;
+    this.onerror = null;
+    this.addEventListener = target.addEventListener.bind(target);
+    this.removeEventListener = target.removeEventListener.bind(target);
+    this.dispatchEvent = target.dispatchEvent.bind(target);
+  }
+
+  Adapter.prototype.deliver = function (data) {
+    var self_ = this;
+    setTimeout(function () {
+      var ev = new MessageEvent("message", { data: data });
+      self_.dispatchEvent(ev);
+      if (typeof self_.onmessage === "function") self_.onmessage(ev);
+    }, 0);
+  };
+
+  Adapter.prototype.postMessage = function (message) {
+    if (this.fallback) return this.fallback.postMessage(message);
+    if (start.state === "loading") return void this.queue.push(message);
+    if (message && message.type === SETUP && !this.adopted &&
+        signature(message.data || {}) === start.setup) {
+      this.adopted = true;
+      if (start.ready) this.deliver(start.ready);
+      return;
+    }
+    start.worker.postMessage(message);
+  };
+
+  Adapter.prototype.flush = function () {
+    var queue = this.queue;
+    this.queue = [];
+    queue.forEach(this.postMessage, this);
+  };
+
+  /* The shim the theme would have had, with everything sent so far */
+  Adapter.prototype.fallBack = function () {
+    if (this.fallback) return;
+    var self_ = this;
+    var queue = this.queue;
+    this.queue = [];
+    this.adopted = false;
+    this.fallback = new Fallback(this.url);
+    this.fallback.addEventListener("message", function (ev) { self_.deliver(ev.data); });
+    this.fallback.addEventListener("error", function (ev) {
+      var copy = new ErrorEvent("error", { message: ev.message, error: ev.error });
+      self_.dispatchEvent(copy);
+      if (typeof self_.onerror === "function") self_.onerror(copy);
+    });
+    queue.forEach(function (message) { self_.fallback.postMessage(message); });
+  };
+
+  Adapter.prototype.terminate = function () {
+    if (this.fallback) this.fallback.terminate();
+    if (start.worker) start.worker.terminate();
+    start.worker = null;
+  };
+
+  function SearchWorker(url) {
+    if (start.state === "failed" || start.adapter || !/hc-search\.js/.test(String(url)))
+      return new Fallback(url);
+    var adapter = new Adapter(url);
+    start.adapter = adapter;
+    return adapter;
+  }
+
+  Object.defineProperty(window, "Worker", {
+    configurable: true,
+    get: function () { return SearchWorker; },
+    set: function (value) { Fallback = value; }
+  });
+})();

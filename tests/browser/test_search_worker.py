@@ -1,0 +1,143 @@
+"""The search worker from file://: started while the page loads, same index, safe fallbacks.
+
+``hc-search-start.js`` starts the search worker in a real Worker as the page
+loads and hands it to the theme; ``hc-search.js`` builds the index faster
+than the theme's worker alone. These tests check that the index is the same,
+that pages use the started worker, and that search still works when it
+cannot start or when the theme's index differs from the one sent at start.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from helpcenter.offline import SEARCH_WORKER_TEXT
+
+PREFIX = {"zh": "", "en": "en/"}
+QUERY = {"zh": "忘记密码", "en": "password"}
+INPUT = "input[data-md-component=search-query]"
+ITEM = ".md-search-result__list > li.md-search-result__item"
+HARNESS = Path(__file__).with_name("js") / "lunr_index.js"
+
+STATE = """() => {
+  const s = window.__hcSearchStart;
+  return s ? {state: s.state, error: s.error || null,
+              adopted: !!(s.adapter && s.adapter.adopted),
+              fallback: !!(s.adapter && s.adapter.fallback),
+              frames: document.querySelectorAll('iframe').length} : null;
+}"""
+
+
+def _results(page, lang: str) -> int:
+    page.locator(INPUT).click()
+    page.keyboard.insert_text(QUERY[lang])
+    page.keyboard.press("End")
+    page.wait_for_selector(ITEM, timeout=15_000)
+    return page.locator(ITEM).count()
+
+
+def _lunr_index(node: str, site: Path, lang: str, which: str) -> dict:
+    workers = (site / SEARCH_WORKER_TEXT).parent
+    index = site / PREFIX[lang] / "search/search_index.json"
+    proc = subprocess.run(
+        [node, str(HARNESS), str(workers), str(index), which],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    return json.loads(proc.stdout)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_our_worker_builds_the_same_index_as_the_theme(lang, built_site):
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is missing: install Node.js (`make venv` needs npm)", pytrace=False)
+    theirs = _lunr_index(node, built_site, lang, "theme")
+    ours = _lunr_index(node, built_site, lang, "ours")
+    assert theirs["invertedIndex"], "the index is empty"
+    assert ours == theirs
+
+
+def test_the_worker_text_holds_both_workers(built_site):
+    script = (built_site / SEARCH_WORKER_TEXT).read_text("utf-8")
+    prefix = "self.__hcSearchWorkerSource = "
+    assert script.startswith(prefix)
+    source = json.loads(script[len(prefix) :].rstrip().removesuffix(";"))
+    ours = (built_site / "assets/javascripts/workers/hc-search.js").read_text("utf-8")
+    assert source.startswith("self.__hcThemeWorker = function () {")
+    assert source.endswith(ours)
+    assert "sourceMappingURL" not in source
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_pages_search_with_the_worker_started_as_they_load(
+    lang, page, built_site, blocked_requests
+):
+    page.goto((built_site / PREFIX[lang] / "index.html").as_uri())
+    assert _results(page, lang) > 0
+    state = page.evaluate(STATE)
+    assert state == {
+        "state": "ready",
+        "error": None,
+        "adopted": True,
+        "fallback": False,
+        "frames": 0,  # no iframe-worker shim
+    }
+    assert not page.hc_errors
+    assert not blocked_requests
+
+
+def test_search_falls_back_to_the_shim_when_the_worker_fails(page, built_site, blocked_requests):
+    # The worker's text is replaced by code that throws as it starts.
+    page.add_init_script(
+        """Object.defineProperty(window, '__hcSearchWorkerSource', {
+             configurable: true, get: () => 'throw new Error("broken worker")', set: () => {}});"""
+    )
+    page.goto((built_site / "index.html").as_uri())
+    assert _results(page, "zh") > 0
+    state = page.evaluate(STATE)
+    assert state["state"] == "failed"
+    assert "broken worker" in state["error"]
+    assert state["frames"] == 1  # the theme got the iframe-worker shim
+    assert not blocked_requests
+
+
+def test_search_falls_back_to_the_shim_without_blob_workers(page, built_site):
+    page.add_init_script("URL.createObjectURL = () => { throw new Error('no blob: URLs'); };")
+    page.goto((built_site / "en/index.html").as_uri())
+    assert _results(page, "en") > 0
+    state = page.evaluate(STATE)
+    assert state["state"] == "failed"
+    assert state["frames"] == 1
+
+
+def test_a_different_index_from_the_theme_is_built_again(page, built_site):
+    # The index script runs twice: for the worker at start, then for the
+    # theme. The theme's copy here lacks its last entry, so the index built
+    # at start may not answer it.
+    page.add_init_script(
+        """(() => {
+             let value, sets = 0;
+             Object.defineProperty(window, '__index', {configurable: true,
+               get: () => value,
+               set: (v) => { sets += 1; if (sets > 1) v.docs = v.docs.slice(0, -1); value = v; }});
+           })();"""
+    )
+    page.goto((built_site / "index.html").as_uri())
+    assert _results(page, "zh") > 0
+    state = page.evaluate(STATE)
+    assert state == {
+        "state": "ready",
+        "error": None,
+        "adopted": False,  # the theme's setup went through: built again
+        "fallback": False,
+        "frames": 0,
+    }
