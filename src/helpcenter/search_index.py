@@ -391,15 +391,27 @@ def dumps(index: Mapping[str, Any]) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
+#: ``search_index.js`` after the JSON text: ``__index`` parsed on first use.
+_INDEX_SCRIPT_TAIL = """
+(function (text) {
+  var index = null;
+  Object.defineProperty(self, "__index", {
+    configurable: true,
+    get: function () { return index || (index = JSON.parse(text)); }
+  });
+})(__hcIndexText);
+"""
+
+
 def index_script(data: str) -> str:
     """``search_index.js``: the index for ``file://``, which cannot fetch JSON.
 
-    The theme loads it and reads ``__index``. The JSON text stays available
-    as ``__hcIndexText``: ``hc-search-start.js`` hands that string to the
-    search worker, which is far cheaper than copying the parsed index.
+    The theme loads it and reads ``__index``. The JSON text is kept as
+    ``__hcIndexText``: ``hc-search-start.js`` reads the script in the page's
+    head and hands that string to the search worker, far cheaper than copying
+    a parsed index; ``__index`` is parsed only when the theme reads it.
     """
-    text = json.dumps(data, ensure_ascii=False)
-    return f"var __hcIndexText = {text};\nvar __index = JSON.parse(__hcIndexText);\n"
+    return f"var __hcIndexText = {json.dumps(data, ensure_ascii=False)};{_INDEX_SCRIPT_TAIL}"
 
 
 def write_indexes(

@@ -125,10 +125,18 @@ def test_a_different_index_from_the_theme_is_built_again(page, built_site):
     # at start may not answer it.
     page.add_init_script(
         """(() => {
-             let value, sets = 0;
-             Object.defineProperty(window, '__index', {configurable: true,
-               get: () => value,
-               set: (v) => { sets += 1; if (sets > 1) v.docs = v.docs.slice(0, -1); value = v; }});
+             let text, sets = 0;
+             Object.defineProperty(window, '__hcIndexText', {configurable: true,
+               get: () => text,
+               set: (value) => {
+                 sets += 1;
+                 if (sets > 1) {
+                   const index = JSON.parse(value);
+                   index.docs = index.docs.slice(0, -1);
+                   value = JSON.stringify(index);
+                 }
+                 text = value;
+               }});
            })();"""
     )
     page.goto((built_site / "index.html").as_uri())
@@ -141,3 +149,31 @@ def test_a_different_index_from_the_theme_is_built_again(page, built_site):
         "fallback": False,
         "frames": 0,
     }
+
+
+def test_an_index_that_needs_lunr_language_files_goes_to_the_shim(page, built_site):
+    # The worker's text holds no Lunr language file: such an index (here the
+    # copy read at start asks for Japanese) is refused, and the theme gets
+    # the shim, which can load them.
+    page.add_init_script(
+        """(() => {
+             let text, sets = 0;
+             Object.defineProperty(window, '__hcIndexText', {configurable: true,
+               get: () => text,
+               set: (value) => {
+                 sets += 1;
+                 if (sets === 1) {
+                   const index = JSON.parse(value);
+                   index.config.lang = ['en', 'ja'];
+                   value = JSON.stringify(index);
+                 }
+                 text = value;
+               }});
+           })();"""
+    )
+    page.goto((built_site / "index.html").as_uri())
+    assert _results(page, "zh") > 0
+    state = page.evaluate(STATE)
+    assert state["state"] == "failed"
+    assert "Lunr language files" in state["error"]
+    assert state["frames"] == 1

@@ -44,7 +44,8 @@
   var start = {
     state: "loading",  /* loading -> building -> ready | failed */
     worker: null,
-    setup: null,       /* what the index sent at start looks like */
+    text: null,        /* the index sent at start, as JSON text */
+    options: null,     /* and the options sent with it */
     ready: null,       /* the worker's answer to it, once it came */
     adapter: null
   };
@@ -61,15 +62,14 @@
     });
   }
 
-  /* Enough to tell the theme's index from the one sent at start: both come
-     from the same file, read twice during one page load */
-  function signature(data) {
-    var docs = data.docs || [];
-    return JSON.stringify([
-      data.config, data.options, docs.length,
-      docs.length ? docs[0].location : null,
-      docs.length ? docs[docs.length - 1].location : null
-    ]);
+  /* Whether the theme's setup message carries the index sent at start. The
+     theme reads search_index.js again and takes the config and entries of
+     the index it defines (read on first use, once per reading of the file) */
+  function sameIndex(data) {
+    var index = self.__index;
+    return typeof __hcIndexText === "string" && __hcIndexText === start.text &&
+      index && data.config === index.config && data.docs === index.docs &&
+      JSON.stringify(data.options) === JSON.stringify(start.options);
   }
 
   function fail(error) {
@@ -112,20 +112,16 @@
     start.worker.postMessage(source);
   }
 
+  /* The JSON text, not the parsed index: a string is copied to the worker at
+     once, and the worker parses it off the page's thread. The worker refuses
+     an index that needs Lunr's language files, which its text lacks. */
   function sendIndex() {
-    var index = typeof __index !== "undefined" ? __index : null;
-    var text = typeof __hcIndexText !== "undefined" ? __hcIndexText : null;
-    if (!index || !index.config || typeof text !== "string")
-      throw new Error("the index is missing");
-    /* Lunr's language files are not in the text: leave such an index to the shim */
-    if (!(index.config.lang || ["en"]).every(function (lang) { return lang === "en"; }))
-      throw new Error("the index needs Lunr language files");
-    var options = { suggest: script.hasAttribute("data-suggest") };
-    start.setup = signature({ config: index.config, docs: index.docs, options: options });
+    var text = typeof __hcIndexText === "string" ? __hcIndexText : null;
+    if (text === null) throw new Error("the index is missing");
+    start.text = text;
+    start.options = { suggest: script.hasAttribute("data-suggest") };
     start.state = "building";
-    /* The JSON text, not the parsed index: a string is copied to the worker
-       at once, and the worker parses it off the page's thread */
-    start.worker.postMessage({ type: SETUP, data: { text: text, options: options } });
+    start.worker.postMessage({ type: SETUP, data: { text: text, options: start.options } });
     if (start.adapter) start.adapter.flush();
   }
 
@@ -135,6 +131,9 @@
     fail(error);
     return;
   }
+  /* Async: a script that blocks the parser here would hand the index to the
+     worker sooner, but the page would be shown later, as both compete for
+     the processor */
   var code = load(script.getAttribute("data-worker")).then(sendCode);
   Promise.all([code, load(script.getAttribute("data-index"))]).then(sendIndex).catch(fail);
 
@@ -164,8 +163,7 @@
   Adapter.prototype.postMessage = function (message) {
     if (this.fallback) return this.fallback.postMessage(message);
     if (start.state === "loading") return void this.queue.push(message);
-    if (message && message.type === SETUP && !this.adopted &&
-        signature(message.data || {}) === start.setup) {
+    if (message && message.type === SETUP && !this.adopted && sameIndex(message.data || {})) {
       this.adopted = true;
       if (start.ready) this.deliver(start.ready);
       return;

@@ -284,6 +284,12 @@ def table(results: dict[str, Any], markdown: bool = False) -> str:
                 f"queries without results {s['queries_without_results']}, "
                 f"blocked requests {s['blocked_requests']})"
             )
+            if s.get("ready_ms") is not None:
+                out.append(
+                    f"      since navigation: first paint {_fmt(s.get('paint_ms'), ' ms', 0)}, "
+                    f"DOM ready (query typed) {_fmt(s.get('ready_ms'), ' ms', 0)}, "
+                    f"first results {_fmt(s.get('answered_ms'), ' ms', 0)}"
+                )
     quality = search.get("quality") or {}
     if quality.get("error"):
         out.append(f"  quality not measured: {quality['error']}")

@@ -33,6 +33,9 @@ LATER_QUERIES = {
 }
 
 
+PAGE_TIMES = ("ready_ms", "paint_ms", "answered_ms")
+"""Page milestones since navigation, reported next to the search latency."""
+
 SEARCH_PAGE_LOADS = 5
 """Page loads per language for the search latency (each is a few seconds)."""
 
@@ -234,6 +237,7 @@ class Runner:
                 for lang in LANGS:
                     url = measure.article_page(site, lang, first).as_uri()
                     firsts, laters, blocked, misses = [], [], 0, 0
+                    times: dict[str, list[float]] = {k: [] for k in PAGE_TIMES}
                     loads = max(self.o.runs, SEARCH_PAGE_LOADS)
                     for _ in range(loads):
                         r = browser.latency(chrome, url, FIRST_QUERY[lang], LATER_QUERIES[lang])
@@ -242,11 +246,15 @@ class Runner:
                         laters += [v for v in r["later_ms"] if v is not None]
                         misses += (r["first_ms"] is None) + sum(v is None for v in r["later_ms"])
                         blocked += r["blocked_requests"]
+                        for key, values in times.items():
+                            if r.get(key) is not None:
+                                values.append(r[key])
                     out["latency"][lang] = {
                         "first_ms": measure.median(firsts),
                         "first_worst_ms": max(firsts) if firsts else None,
                         "later_ms": measure.median(laters),
                         "first_all_ms": firsts,
+                        **{key: measure.median(values) for key, values in times.items()},
                         "later_all_ms": laters,
                         "runs": loads,
                         "blocked_requests": blocked,

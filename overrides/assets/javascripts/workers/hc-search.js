@@ -437,6 +437,10 @@
       /* From hc-search-start.js: the index as JSON text, cheaper to send */
       if (typeof message.data.text === "string") {
         var index = JSON.parse(message.data.text);
+        /* Lunr's language files cannot be loaded from there: refusing the
+           index makes the page give the theme its usual worker */
+        if (!(index.config.lang || ["en"]).every(function (lang) { return lang === "en"; }))
+          throw new Error("the index needs Lunr language files (" + index.config.lang + ")");
         message = {
           type: SETUP,
           data: { config: index.config, docs: index.docs, options: message.data.options }
