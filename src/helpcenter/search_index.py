@@ -391,13 +391,19 @@ def dumps(index: Mapping[str, Any]) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
-#: ``search_index.js`` after the JSON text: ``__index`` parsed on first use.
+#: ``search_index.js`` after the JSON text: ``__index`` parsed on first use,
+#: and the same object for every run of the script with the same text (the
+#: page runs it twice: ``hc-search-start.js``, then the theme).
 _INDEX_SCRIPT_TAIL = """
 (function (text) {
-  var index = null;
   Object.defineProperty(self, "__index", {
     configurable: true,
-    get: function () { return index || (index = JSON.parse(text)); }
+    get: function () {
+      var parsed = self.__hcIndexParsed;
+      if (!parsed || parsed.text !== text)
+        parsed = self.__hcIndexParsed = { text: text, index: JSON.parse(text) };
+      return parsed.index;
+    }
   });
 })(__hcIndexText);
 """

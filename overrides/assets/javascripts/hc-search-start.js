@@ -16,8 +16,8 @@
  *                writes it: our search worker and the theme's, as text)
  *   data-suggest present when the theme's search.suggest feature is on
  *
- * starts that worker from the text (a Worker from a blob: address is allowed
- * from file://) and sends it the index at once, as the theme would. When the
+ * starts a Worker from a blob: address (allowed from file://), gives it that
+ * text as its code and sends it the index at once, as the theme would. When the
  * theme then asks for its search worker, it gets this one: if the theme's
  * setup message carries the same index, the build already done (or under
  * way) answers it; otherwise the message goes through and the worker builds
@@ -63,13 +63,19 @@
   }
 
   /* Whether the theme's setup message carries the index sent at start. The
-     theme reads search_index.js again and takes the config and entries of
-     the index it defines (read on first use, once per reading of the file) */
+     theme reads search_index.js too, before or after this script, and takes
+     the config and entries of the index it defines: parsed on first use,
+     one object for as long as the text read is the same */
   function sameIndex(data) {
     var index = self.__index;
     return typeof __hcIndexText === "string" && __hcIndexText === start.text &&
       index && data.config === index.config && data.docs === index.docs &&
       JSON.stringify(data.options) === JSON.stringify(start.options);
+  }
+
+  /* The worker's text holds none of Lunr's language files */
+  function englishOnly(config) {
+    return !config || !config.lang || config.lang.every(function (lang) { return lang === "en"; });
   }
 
   function fail(error) {
@@ -107,6 +113,7 @@
   }
 
   function sendCode() {
+    if (start.state === "failed") return;
     var source = self.__hcSearchWorkerSource;
     if (typeof source !== "string") throw new Error("the worker text is missing");
     start.worker.postMessage(source);
@@ -116,6 +123,7 @@
      once, and the worker parses it off the page's thread. The worker refuses
      an index that needs Lunr's language files, which its text lacks. */
   function sendIndex() {
+    if (start.state === "failed") return;
     var text = typeof __hcIndexText === "string" ? __hcIndexText : null;
     if (text === null) throw new Error("the index is missing");
     start.text = text;
@@ -142,7 +150,7 @@
     var target = document.createElement("div");  /* an EventTarget everywhere */
     this.url = url;
     this.adopted = false;
-    this.queue = [];
+    this.sent = [];  /* every message from the theme, for a fallback */
     this.fallback = null;
     this.onmessage = null;
     this.onerror = null;
@@ -161,28 +169,34 @@
   };
 
   Adapter.prototype.postMessage = function (message) {
-    if (this.fallback) return this.fallback.postMessage(message);
-    if (start.state === "loading") return void this.queue.push(message);
-    if (message && message.type === SETUP && !this.adopted && sameIndex(message.data || {})) {
-      this.adopted = true;
-      if (start.ready) this.deliver(start.ready);
-      return;
+    this.sent.push(message);
+    if (this.fallback) this.fallback.postMessage(message);
+    else if (start.state !== "loading") this.pass(message);
+  };
+
+  Adapter.prototype.pass = function (message) {
+    if (this.fallback) return;  /* it had every message already */
+    if (message && message.type === SETUP && !this.adopted) {
+      var data = message.data || {};
+      if (sameIndex(data)) {
+        this.adopted = true;
+        if (start.ready) this.deliver(start.ready);
+        return;
+      }
+      if (!englishOnly(data.config)) return void fail("the index needs Lunr language files");
     }
     start.worker.postMessage(message);
   };
 
+  /* The index was sent: what the theme sent until then goes through */
   Adapter.prototype.flush = function () {
-    var queue = this.queue;
-    this.queue = [];
-    queue.forEach(this.postMessage, this);
+    this.sent.forEach(this.pass, this);
   };
 
-  /* The shim the theme would have had, with everything sent so far */
+  /* The shim the theme would have had, with everything the theme sent */
   Adapter.prototype.fallBack = function () {
     if (this.fallback) return;
     var self_ = this;
-    var queue = this.queue;
-    this.queue = [];
     this.adopted = false;
     this.fallback = new Fallback(this.url);
     this.fallback.addEventListener("message", function (ev) { self_.deliver(ev.data); });
@@ -191,7 +205,7 @@
       self_.dispatchEvent(copy);
       if (typeof self_.onerror === "function") self_.onerror(copy);
     });
-    queue.forEach(function (message) { self_.fallback.postMessage(message); });
+    this.sent.forEach(function (message) { self_.fallback.postMessage(message); });
   };
 
   Adapter.prototype.terminate = function () {
