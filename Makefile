@@ -14,6 +14,7 @@ $(VENV_OK): pyproject.toml
 	test -x $(PY) || python3 -m venv .venv
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m compileall -q src hooks  # as pip does for the installed packages
 	touch $@
 
 $(NPM_OK): package.json package-lock.json

@@ -18,7 +18,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from helpcenter import background
-from helpcenter.guard.site import docs_findings
 from helpcenter.i18n import is_first_language_build, is_language_build
 from helpcenter.messages import default_lang
 from helpcenter.registry import DEFAULT_REGISTRY, RegistryError, load_registry_cached
@@ -37,7 +36,7 @@ def on_files(files, config, **kwargs):
     except RegistryError as exc:
         raise PluginError(f"The channel registry has problems:\n{exc.format()}") from None
     _state["pending"] = background.submit(
-        docs_findings,
+        "helpcenter.guard.site:docs_findings",  # imported where it runs
         str(config.docs_dir),
         str(root),
         str(root / DEFAULT_REGISTRY),

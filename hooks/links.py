@@ -19,7 +19,6 @@ from mkdocs.plugins import event_priority
 
 from helpcenter import background
 from helpcenter.i18n import is_first_language_build, is_language_build, languages_of
-from helpcenter.links.internal import check_site_links
 from helpcenter.registry import DEFAULT_REGISTRY
 
 log = logging.getLogger("mkdocs.hooks.links")
@@ -33,7 +32,7 @@ def on_files(files, config, **kwargs):
     root = Path(config.config_file_path).parent
     languages, default, _ = languages_of(config.plugins.get("i18n"))
     _state["pending"] = background.submit(
-        check_site_links,
+        "helpcenter.links.internal:check_site_links",  # imported where it runs
         str(config.docs_dir),
         str(root / DEFAULT_REGISTRY),
         tuple(languages),

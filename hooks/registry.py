@@ -36,8 +36,11 @@ def on_config(config):
             f"The channel registry has problems:\n{exc.format(default_lang())}"
         ) from None
     templates = Path(config.theme.custom_dir or root / "overrides")
-    _state["registry"] = registry
-    _state["renderer"] = render.MarkerRenderer(registry, templates)
+    # One renderer (and its compiled templates) for every language's build
+    # while the registry is unchanged.
+    if _state.get("registry") is not registry or _state.get("templates") != templates:
+        _state["renderer"] = render.MarkerRenderer(registry, templates)
+    _state["registry"], _state["templates"] = registry, templates
     config.extra["hc"] = render.site_data(registry, config.site_url)
     return config
 

@@ -4,6 +4,8 @@ Replaces the ``<!-- hc:verifier -->`` marker in a page with the widget from
 ``overrides/partials/hc-verifier.html`` and writes the verifier's data, built
 from the registry, to ``assets/javascripts/verify-data.js``, which the widget
 loads with a relative ``<script src>`` so the page works from ``file://``.
+That data is built in a second process while the pages render
+(:mod:`helpcenter.background`).
 The registry hook leaves this marker alone; it is expanded here, after the
 Markdown is converted, so no other hook sees the widget's HTML.
 """
@@ -19,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from helpcenter import verify
+from helpcenter import background
 from helpcenter.registry import DEFAULT_REGISTRY, RegistryError, load_registry_cached
 
 log = logging.getLogger("mkdocs.hooks.verifier")
@@ -35,9 +37,14 @@ _state: dict = {}
 def on_config(config):
     root = Path(config.config_file_path).parent
     try:
-        _state["registry"] = load_registry_cached(root / DEFAULT_REGISTRY)
+        load_registry_cached(root / DEFAULT_REGISTRY)
     except RegistryError as exc:
         raise PluginError(f"The channel registry has problems:\n{exc.format()}") from None
+    # The data is built beside page rendering, and its module (the contact
+    # guard's detectors) is imported there.
+    _state["script"] = background.submit(
+        "helpcenter.verify:verifier_script_for", str(root / DEFAULT_REGISTRY)
+    )
     templates = Path(config.theme.custom_dir or root / "overrides")
     _state["env"] = Environment(
         loader=FileSystemLoader(str(templates)), autoescape=select_autoescape(default=True)
@@ -88,5 +95,5 @@ def on_post_build(config):
     target = Path(config.site_dir) / DATA_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".js.tmp")
-    tmp.write_text(verify.verifier_script(_state["registry"]), encoding="utf-8")
+    tmp.write_text(_state["script"].result(), encoding="utf-8")
     os.replace(tmp, target)

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -38,6 +39,33 @@ def test_a_job_that_cannot_be_sent_runs_here(monkeypatch):
     unpicklable = lambda: None  # noqa: E731
     pid, value = background.submit(_pid_and, unpicklable).result()
     assert pid == os.getpid() and value is unpicklable
+
+
+@pytest.mark.parametrize("jobs", ["", "1"])
+def test_a_function_named_by_module_runs_in_either_process(monkeypatch, jobs):
+    monkeypatch.setenv("HC_BUILD_JOBS", jobs)
+    assert background.submit("json:dumps", {"a": [1]}).result() == '{"a": [1]}'
+
+
+def test_a_function_named_by_module_is_imported_only_where_it_runs(tmp_path):
+    # The build's process hands the name over and never imports the module.
+    root = Path(__file__).resolve().parents[1]
+    args = (str(root / "docs"), str(root), str(root / "data/channels.yml"), "en")
+    script = (
+        "import sys\n"
+        "from helpcenter import background\n"
+        "if __name__ == '__main__':\n"
+        f"    findings = background.submit('helpcenter.guard.site:docs_findings', *{args!r})\n"
+        "    assert findings.result() == [], findings.result()\n"
+        "    print('helpcenter.guard.site' in sys.modules)\n"
+    )
+    path = tmp_path / "build.py"
+    path.write_text(script, encoding="utf-8")
+    env = {**os.environ, "HC_BUILD_JOBS": ""}
+    proc = subprocess.run(
+        [sys.executable, str(path)], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert proc.stdout.strip() == "False", proc.stderr
 
 
 def test_an_error_of_the_check_itself_reaches_the_caller(monkeypatch):

@@ -1,4 +1,4 @@
-"""Site-wide source checks run beside the build (MkDocs-free).
+"""Site-wide source checks and outputs run beside the build (MkDocs-free).
 
 MkDocs renders pages on one thread. The contact guard and the link check
 read only the Markdown sources and the registry, so a second process can run
@@ -13,6 +13,7 @@ own process, as does any failure to start or reach the second process.
 from __future__ import annotations
 
 import concurrent.futures
+import importlib
 import multiprocessing
 import os
 import pickle
@@ -57,17 +58,34 @@ def _pool() -> concurrent.futures.ProcessPoolExecutor:
     return _executor
 
 
+Target = Callable[..., Any] | str
+"""A module-level function, or its name as ``"package.module:function"``."""
+
+
+def resolve(target: Target) -> Callable[..., Any]:
+    """The function ``target`` names (imported now, in whichever process asks)."""
+    if callable(target):
+        return target
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def call(target: Target, *args: Any) -> Any:
+    """``target(*args)``; what the second process runs."""
+    return resolve(target)(*args)
+
+
 class Pending:
     """A check under way; :meth:`result` waits for it."""
 
-    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    def __init__(self, fn: Target, args: tuple[Any, ...]) -> None:
         self._fn, self._args = fn, args
         self._future: concurrent.futures.Future[Any] | None = None
         self._value: Any = None
         self._done = False
         if enabled():
             try:
-                self._future = _pool().submit(fn, *args)
+                self._future = _pool().submit(call, fn, *args)
             except (OSError, RuntimeError, BrokenProcessPool, pickle.PicklingError):
                 self._future = None
 
@@ -87,9 +105,13 @@ class Pending:
                 # The process died or the job could not be sent (a genuine error
                 # of the check itself is raised again below, in this process).
                 _executor = None  # start a fresh process next time; run this one here
-        return self._fn(*self._args)
+        return call(self._fn, *self._args)
 
 
-def submit(fn: Callable[..., Any], *args: Any) -> Pending:
-    """Start ``fn(*args)`` (a module-level function, picklable arguments) beside the build."""
+def submit(fn: Target, *args: Any) -> Pending:
+    """Start ``fn(*args)`` beside the build (picklable arguments).
+
+    Name the function as ``"package.module:function"`` and the build's own
+    process imports its module only if it has to run it itself.
+    """
     return Pending(fn, args)

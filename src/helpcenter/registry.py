@@ -386,9 +386,23 @@ def parse_yaml_positions(text: str) -> tuple[Any, Positions]:
     value that is not a real date (``2026-13-01``) stays a string instead of
     raising, so validation can report it with its line.
     """
+    try:
+        return _parse_positions(text, _FAST_LOADER)
+    except yaml.YAMLError:
+        if _FAST_LOADER is yaml.SafeLoader:
+            raise
+        # The pure-Python parser words the error (with the offending line).
+        return _parse_positions(text, yaml.SafeLoader)
+
+
+#: libyaml's parser when PyYAML has it: the same nodes and marks, faster.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _parse_positions(text: str, base: type) -> tuple[Any, Positions]:
     pos = Positions()
 
-    class Loader(yaml.SafeLoader):
+    class Loader(base):  # type: ignore[valid-type,misc]
         pass
 
     def construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:

@@ -22,6 +22,7 @@ A verdict is one of :data:`VERDICTS`:
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import phonenumbers
@@ -30,7 +31,7 @@ from phonenumbers import PhoneMetadata
 from helpcenter import guard, lookalike, normalize
 from helpcenter.guard import decide, scan
 from helpcenter.guard.detectors import social
-from helpcenter.registry import Channel, Registry
+from helpcenter.registry import Channel, Registry, load_registry_cached
 
 VERDICTS = ("official", "retired", "scam", "lookalike", "unknown")
 """Every verdict the verifier gives, in the order the page explains them."""
@@ -224,6 +225,15 @@ def verifier_script(registry: Registry) -> str:
                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):  # fmt: skip
         text = text.replace(char, escape)
     return f"/* Generated from data/channels.yml at build time. */\nwindow.hcVerifyData = {text};\n"
+
+
+def verifier_script_for(registry_path: str) -> str:
+    """:func:`verifier_script` of the registry file at ``registry_path``.
+
+    The build writes the verifier's data beside page rendering, in a second
+    process (:mod:`helpcenter.background`): it takes a path, not a registry.
+    """
+    return verifier_script(load_registry_cached(Path(registry_path)))
 
 
 # -- the decision ----------------------------------------------------------------
