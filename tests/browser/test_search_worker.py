@@ -163,3 +163,41 @@ def test_an_index_that_needs_lunr_language_files_goes_to_the_shim(page, built_si
     assert state["state"] == "failed"
     assert "Lunr language files" in state["error"]
     assert state["frames"] == 1
+
+
+@pytest.fixture
+def served_site(built_site):
+    """The built site over http on a free local port."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_over_http_the_theme_starts_its_own_worker(browser, served_site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    try:
+        page = context.new_page()
+        page.goto(served_site + "en/index.html")
+        assert _results(page, "en") > 0
+        assert page.evaluate("typeof window.__hcSearchStart") == "undefined"
+    finally:
+        context.close()
+    assert not [url for url in requests if "hc-search-start" in url or "hc-search-file" in url]
+    assert any("hc-search.js" in url for url in requests), "the theme's worker is ours"
+    assert all(url.startswith(served_site) for url in requests)
