@@ -46,7 +46,7 @@ class Options:
 
     sizes: list[int] = field(default_factory=lambda: [100, 300, 1000])
     """Generated articles per language, one workspace each."""
-    runs: int = 3
+    runs: int = 5
     """Runs per figure (median)."""
     runs_large: int = 3
     """Runs per build figure at 1000 articles per language and more."""
