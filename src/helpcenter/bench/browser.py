@@ -200,7 +200,13 @@ def latency(browser: Any, url: str, first: str, later: list[str]) -> dict[str, A
 def top_results(page: Any, text: str, n: int = 3) -> list[str]:
     """The pages (site-relative paths, no anchor) of the first ``n`` results for ``text``."""
     if _query(page, text) is None:
-        return []
+        # The worker's "ready" can arrive while the query is typed: the theme
+        # then searches the box's text before the last key, and that key
+        # changes nothing. The results on the page are the query's all the same.
+        try:
+            page.wait_for_selector(RESULT_ITEM, timeout=2_000)
+        except Exception:  # noqa: BLE001 - Playwright's timeout: no result
+            return []
     # Results arrive in one render; give a late re-render a moment, then read.
     page.wait_for_timeout(150)
     hrefs = page.eval_on_selector_all(f"{RESULT_ITEM} > a", "els => els.map(a => a.href)")
