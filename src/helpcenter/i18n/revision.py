@@ -44,11 +44,6 @@ def content_hash(text: str) -> str:
     return "sha256:" + hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:12]
 
 
-def file_hash(path: Path) -> str:
-    """:func:`content_hash` of the file at ``path``."""
-    return content_hash(path.read_text(encoding="utf-8"))
-
-
 @dataclass(frozen=True)
 class TranslationState:
     """How one translated page relates to its source."""
