@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from helpcenter.findings import Finding
+from helpcenter.yamlload import FAST_SAFE_LOADER
 
 CHANNEL_TYPES = ("website", "email", "phone", "social", "chat", "app")
 """Every value accepted for ``channels[].type`` and ``known_scams[].type``."""
@@ -387,16 +388,12 @@ def parse_yaml_positions(text: str) -> tuple[Any, Positions]:
     raising, so validation can report it with its line.
     """
     try:
-        return _parse_positions(text, _FAST_LOADER)
+        return _parse_positions(text, FAST_SAFE_LOADER)
     except yaml.YAMLError:
-        if _FAST_LOADER is yaml.SafeLoader:
+        if FAST_SAFE_LOADER is yaml.SafeLoader:
             raise
-        # The pure-Python parser words the error (with the offending line).
+        # The pure-Python parser words the error (see helpcenter.yamlload).
         return _parse_positions(text, yaml.SafeLoader)
-
-
-#: libyaml's parser when PyYAML has it: the same nodes and marks, faster.
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _parse_positions(text: str, base: type) -> tuple[Any, Positions]:

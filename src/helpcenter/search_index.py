@@ -246,13 +246,10 @@ def load_synonyms(path: Path | None) -> dict[str, dict[str, list[str]]]:
         return {}
     import yaml
 
+    from helpcenter.yamlload import safe_load
+
     try:
-        text = path.read_text(encoding="utf-8")
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        try:
-            data = yaml.load(text, Loader=loader) or {}  # noqa: S506 - a safe loader
-        except yaml.YAMLError:
-            data = yaml.safe_load(text) or {}  # the pure-Python parser words the error
+        data = safe_load(path.read_text(encoding="utf-8")) or {}
     except FileNotFoundError as exc:
         raise SearchIndexError(f"{path} does not exist") from exc
     except yaml.YAMLError as exc:

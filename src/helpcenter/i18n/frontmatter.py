@@ -13,10 +13,9 @@ from typing import Any
 
 import yaml
 
+from helpcenter.yamlload import safe_load
+
 _OPEN_RE = re.compile(r"^---[ \t]*$")
-# libyaml's parser when PyYAML has it (about 20 times faster); a block it
-# rejects is parsed again by the pure-Python one, whose messages we report.
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 
 
@@ -36,13 +35,6 @@ class FrontMatter:
     """1-based line in the file where the problem is."""
 
 
-def _load(block: str) -> Any:
-    try:
-        return yaml.load(block, Loader=_FAST_LOADER)  # noqa: S506 (a safe loader)
-    except yaml.YAMLError:
-        return yaml.safe_load(block)
-
-
 def parse_front_matter(text: str) -> FrontMatter:
     """Parse the front matter at the top of ``text``; never raises on bad YAML."""
     lines = text.splitlines()
@@ -59,7 +51,7 @@ def parse_front_matter(text: str) -> FrontMatter:
         )
     block = "\n".join(lines[1:end])
     try:
-        data = _load(block) if block.strip() else {}
+        data = safe_load(block) if block.strip() else {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark is not None else 1  # +1 for '---', +1 for 1-based
