@@ -48,17 +48,24 @@ def _prefixes(config) -> dict[str, str]:
     )
 
 
+def _language_root(page, config) -> str:
+    """The folder prefix of the page's language (``""`` or ``"en/"``)."""
+    prefixes = _prefixes(config)
+    try:
+        return prefixes[language_of(page.url, prefixes)]
+    except SearchIndexError as exc:
+        raise PluginError(f"search: page {page.file.src_uri}: {exc}") from exc
+
+
 def on_page_context(context, page, config, **kwargs):
     """The language root of the page's index, for partials/hc-search-start.html."""
-    prefixes = _prefixes(config)
-    context["hc_search_root"] = prefixes.get(language_of(page.url, prefixes), "")
+    context["hc_search_root"] = _language_root(page, config)
     return context
 
 
 def on_post_page(output, page, config, **kwargs):
     try:
-        prefixes = _prefixes(config)
-        return rewrite_page_config(output, prefixes[language_of(page.url, prefixes)])
+        return rewrite_page_config(output, _language_root(page, config))
     except SearchIndexError as exc:
         raise PluginError(f"search: page {page.file.src_uri}: {exc}") from exc
 

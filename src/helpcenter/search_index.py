@@ -415,9 +415,9 @@ def index_script(data: str) -> str:
     """``search_index.js``: the index for ``file://``, which cannot fetch JSON.
 
     The theme loads it and reads ``__index``. The JSON text is kept as
-    ``__hcIndexText``: ``hc-search-start.js`` reads the script in the page's
-    head and hands that string to the search worker, far cheaper than copying
-    a parsed index; ``__index`` is parsed only when the theme reads it.
+    ``__hcIndexText``: ``hc-search-start.js`` loads the script as the page
+    loads and hands that string to the search worker, far cheaper than
+    copying a parsed index; ``__index`` is parsed only when the theme reads it.
     """
     return f"var __hcIndexText = {json.dumps(data, ensure_ascii=False)};{_INDEX_SCRIPT_TAIL}"
 
