@@ -63,22 +63,18 @@
   /* Collect the Han words of the built index: its terms, split and
      lowercased as the worker split them. A word that is a term of some
      title also completes suggestions. */
-  function learn(index) {
+  function learn(words, inTitle) {
     vocab = new Set();
     prefixes = new Set();
     titleWords = new Set();
     maxLen = 1;
-    var inverted = index.invertedIndex;
-    for (var word in inverted) {
+    for (var id = 0; id < words.length; id++) {
+      var word = words[id];
       if (!HAS_HAN.test(word)) continue;
       vocab.add(word);
       maxLen = Math.max(maxLen, word.length);
       for (var i = 1; i <= word.length; i++) prefixes.add(word.slice(0, i));
-      var titles = inverted[word].title;
-      for (var ref in titles) {
-        titleWords.add(word);
-        break;
-      }
+      if (inTitle(word, id)) titleWords.add(word);
     }
   }
 
@@ -269,17 +265,250 @@
   }
 
   /* The index is built on every page load, so its build time is the wait
-     for the first results. Two of Lunr's steps do work that can be done once:
+     for the first results. Lunr's builder posts every word of every section
+     (an object and an array per word and section) and makes a vector for
+     every field of every section, most of which no search ever reads. Here:
 
      - the trimmer, the stop-word filter and the stemmer only look at a
        token's text, yet run once per word of every section: their answer is
        kept per text;
-     - Builder#add converts each token to a string eight times over (a
-       token is an object) while it counts and posts it: this one converts
-       it once.
+     - Builder#add keeps each section's words as numbers: the term's number,
+       and per term the field, section and metadata (the position) of each
+       occurrence, with the counts the scores need;
+     - Builder#build returns an index whose postings and field vectors are
+       made the first time a search reads them, exactly as Lunr would have
+       made them (tests/browser/js/lunr_index.js compares both indexes, in
+       whole and by the searches they answer).
 
-     The index built is the same, entry for entry (tests/js compares them). */
-  function speedUpBuilder(lunr) {
+     A builder whose fields or metadata change between documents, or that
+     gets the same reference twice, hands what it kept to Lunr's own
+     builder, which goes on as usual. */
+  function Terms(builder) {
+    this.fields = Object.keys(builder._fields);
+    this.fieldIndex = Object.create(null);
+    for (var f = 0; f < this.fields.length; f++) this.fieldIndex[this.fields[f]] = f;
+    this.whitelist = builder.metadataWhitelist.slice();
+    this.stride = 1 + this.whitelist.length;
+    this.ids = new Map();     /* term -> number, in the order Lunr numbers them */
+    this.terms = [];          /* number -> term */
+    this.occurrences = [];    /* number -> [fieldRef, metadata..., ...] */
+    this.fieldCounts = [];    /* number -> fields (and sections) holding it */
+    this.lastField = [];      /* number -> the last fieldRef that held it */
+    this.fieldMask = [];      /* number -> bit f set when field f holds it */
+    this.refs = [];           /* section -> its reference */
+    this.sections = new Map();
+    this.words = new Int32Array(1 << 16);  /* every field's terms, in order */
+    this.size = 0;
+    this.starts = [0];        /* fieldRef -> where its terms start */
+    this.lengths = this.fields.map(function () { return 0; });
+  }
+
+  /* fieldRef numbers: section * fields + field */
+  Terms.prototype.fits = function (builder, ref) {
+    var fields = Object.keys(builder._fields);
+    return !this.sections.has(ref) && fields.length === this.fields.length &&
+      fields.every(function (name, f) { return name === this.fields[f]; }, this) &&
+      builder.metadataWhitelist.join("\n") === this.whitelist.join("\n");
+  };
+
+  Terms.prototype.push = function (word) {
+    if (this.size === this.words.length) {
+      var grown = new Int32Array(this.words.length * 2);
+      grown.set(this.words);
+      this.words = grown;
+    }
+    this.words[this.size++] = word;
+  };
+
+  Terms.prototype.add = function (builder, doc, ref) {
+    var fields = this.fields;
+    var whitelist = this.whitelist;
+    var section = this.refs.length;
+    this.refs.push(ref);
+    this.sections.set(ref, section);
+    for (var f = 0; f < fields.length; f++) {
+      var name = fields[f];
+      var extractor = builder._fields[name].extractor;
+      var field = extractor ? extractor(doc) : doc[name];
+      var tokens = builder.pipeline.run(builder.tokenizer(field, { fields: [name] }));
+      var fieldRef = section * fields.length + f;
+      this.lengths[f] += tokens.length;
+      for (var j = 0; j < tokens.length; j++) {
+        var token = tokens[j];
+        var term = String(token);
+        var id = this.ids.get(term);
+        if (id === undefined) {
+          id = this.terms.length;
+          this.ids.set(term, id);
+          this.terms.push(term);
+          this.occurrences.push([]);
+          this.fieldCounts.push(0);
+          this.lastField.push(-1);
+          this.fieldMask.push(0);
+        }
+        this.push(id);
+        if (this.lastField[id] !== fieldRef) {
+          this.lastField[id] = fieldRef;
+          this.fieldCounts[id] += 1;
+          if (f < 31) this.fieldMask[id] |= 1 << f;
+        }
+        var list = this.occurrences[id];
+        list.push(fieldRef);
+        for (var w = 0; w < whitelist.length; w++) list.push(token.metadata[whitelist[w]]);
+      }
+      this.starts.push(this.size);
+    }
+  };
+
+  /* A term's posting, as Lunr's Builder#add makes it */
+  Terms.prototype.posting = function (id) {
+    var fields = this.fields;
+    var whitelist = this.whitelist;
+    var posting = Object.create(null);
+    posting._index = id;
+    for (var f = 0; f < fields.length; f++) posting[fields[f]] = Object.create(null);
+    var list = this.occurrences[id];
+    for (var k = 0; k < list.length; k += this.stride) {
+      var fieldRef = list[k];
+      var field = fieldRef % fields.length;
+      var byDoc = posting[fields[field]];
+      var ref = this.refs[(fieldRef - field) / fields.length];
+      var entry = byDoc[ref];
+      if (entry == null) entry = byDoc[ref] = Object.create(null);
+      for (var w = 0; w < whitelist.length; w++) {
+        var values = entry[whitelist[w]];
+        if (values == null) values = entry[whitelist[w]] = [];
+        values.push(list[k + 1 + w]);
+      }
+    }
+    return posting;
+  };
+
+  Terms.prototype.fieldRefOf = function (key) {
+    var slash = key.indexOf("/");
+    if (slash < 0) return -1;
+    var field = this.fieldIndex[key.slice(0, slash)];
+    var section = this.sections.get(key.slice(slash + 1));
+    if (field === undefined || section === undefined) return -1;
+    return section * this.fields.length + field;
+  };
+
+  Terms.prototype.fieldRefKey = function (fieldRef) {
+    var field = fieldRef % this.fields.length;
+    return this.fields[field] + "/" + this.refs[(fieldRef - field) / this.fields.length];
+  };
+
+  /* Builder#createFieldVectors for one field of one section: the same
+     arithmetic, in the same order, on the same numbers */
+  Terms.prototype.vector = function (lunr, fieldRef) {
+    var field = fieldRef % this.fields.length;
+    var fieldName = this.fields[field];
+    var words = this.words.slice(this.starts[fieldRef], this.starts[fieldRef + 1]).sort();
+    var fieldLength = words.length;
+    var k1 = this.k1;
+    var b = this.b;
+    var fieldBoost = this.fieldBoosts[field];
+    var docBoost = this.documents[this.refs[(fieldRef - field) / this.fields.length]].boost || 1;
+    var elements = [];
+    for (var i = 0; i < words.length;) {
+      var id = words[i];
+      var j = i;
+      while (j < words.length && words[j] === id) j++;
+      var tf = j - i;
+      i = j;
+      var idf = this.idfs[id];
+      if (idf === undefined) {
+        var x = (this.documentCount - this.fieldCounts[id] + 0.5) / (this.fieldCounts[id] + 0.5);
+        idf = this.idfs[id] = Math.log(1 + Math.abs(x));
+      }
+      var score = idf * ((k1 + 1) * tf) /
+        (k1 * (1 - b + b * (fieldLength / this.averageFieldLength[fieldName])) + tf);
+      score *= fieldBoost;
+      score *= docBoost;
+      elements.push(id, Math.round(score * 1000) / 1000);
+    }
+    return new lunr.Vector(elements);
+  };
+
+  /* An object whose properties are made on first read and kept */
+  function lazy(keys, has, make) {
+    var made = Object.create(null);
+    function get(target, key) {
+      if (typeof key !== "string") return undefined;
+      if (key in made) return made[key];
+      if (!has(key)) return undefined;
+      return (made[key] = make(key));
+    }
+    return new Proxy(made, {
+      get: get,
+      has: function (target, key) { return typeof key === "string" && has(key); },
+      ownKeys: function () { return keys(); },
+      getOwnPropertyDescriptor: function (target, key) {
+        if (!has(key)) return undefined;
+        return { value: get(target, key), writable: true, enumerable: true, configurable: true };
+      }
+    });
+  }
+
+  /* What Builder#build makes, with postings and field vectors made lazily */
+  Terms.prototype.build = function (lunr, builder) {
+    var self_ = this;
+    var sections = this.refs.length;
+    var average = {};
+    this.fields.forEach(function (name, f) { average[name] = self_.lengths[f] / sections; });
+    builder.averageFieldLength = average;
+    builder.termIndex = this.terms.length;
+    this.averageFieldLength = average;
+    this.documentCount = builder.documentCount;
+    this.documents = builder._documents;
+    this.k1 = builder._k1;
+    this.b = builder._b;
+    this.fieldBoosts = this.fields.map(function (name) { return builder._fields[name].boost || 1; });
+    this.idfs = [];
+    builder.invertedIndex = lazy(
+      function () { return self_.terms.slice(); },
+      function (term) { return self_.ids.has(term); },
+      function (term) { return self_.posting(self_.ids.get(term)); }
+    );
+    builder.fieldVectors = lazy(
+      function () {
+        var keys = [];
+        for (var r = 0; r + 1 < self_.starts.length; r++) keys.push(self_.fieldRefKey(r));
+        return keys;
+      },
+      function (key) { return self_.fieldRefOf(key) >= 0; },
+      function (key) { return self_.vector(lunr, self_.fieldRefOf(key)); }
+    );
+    builder.tokenSet = lunr.TokenSet.fromArray(this.terms.slice().sort());
+    return new lunr.Index({
+      invertedIndex: builder.invertedIndex,
+      fieldVectors: builder.fieldVectors,
+      tokenSet: builder.tokenSet,
+      fields: Object.keys(builder._fields),
+      pipeline: builder.searchPipeline
+    });
+  };
+
+  /* Give Lunr's builder everything kept so far, as its own add would have */
+  Terms.prototype.handOver = function (lunr, builder) {
+    var inverted = Object.create(null);
+    for (var id = 0; id < this.terms.length; id++) inverted[this.terms[id]] = this.posting(id);
+    builder.invertedIndex = inverted;
+    builder.termIndex = this.terms.length;
+    for (var r = 0; r + 1 < this.starts.length; r++) {
+      var field = r % this.fields.length;
+      var fieldRef = new lunr.FieldRef(this.refs[(r - field) / this.fields.length], this.fields[field]);
+      var counts = Object.create(null);
+      for (var k = this.starts[r]; k < this.starts[r + 1]; k++) {
+        var term = this.terms[this.words[k]];
+        counts[term] = (counts[term] || 0) + 1;
+      }
+      builder.fieldTermFrequencies[fieldRef] = counts;
+      builder.fieldLengths[fieldRef] = this.starts[r + 1] - this.starts[r];
+    }
+  };
+
+  function compactBuilder(lunr) {
     var DROP = {};
     var pure = [lunr.trimmer, lunr.stopWordFilter, lunr.stemmer];
     var caches = new Map();
@@ -325,88 +554,28 @@
       return tokens;
     };
 
+    var add = lunr.Builder.prototype.add;
+    var build = lunr.Builder.prototype.build;
     lunr.Builder.prototype.add = function (doc, attributes) {
-      var docRef = doc[this._ref];
-      var fields = Object.keys(this._fields);
-      var inverted = this.invertedIndex;
-      var whitelist = this.metadataWhitelist;
-      this._documents[docRef] = attributes || {};
+      if (this.__hcLunr) return add.call(this, doc, attributes);
+      var ref = String(doc[this._ref]);
+      var kept = this.__hcTerms || (this.__hcTerms = new Terms(this));
+      if (!kept.fits(this, ref)) {
+        kept.handOver(lunr, this);
+        this.__hcTerms = null;
+        this.__hcLunr = true;
+        return add.call(this, doc, attributes);
+      }
+      this._documents[doc[this._ref]] = attributes || {};
       this.documentCount += 1;
-      for (var i = 0; i < fields.length; i++) {
-        var fieldName = fields[i];
-        var extractor = this._fields[fieldName].extractor;
-        var field = extractor ? extractor(doc) : doc[fieldName];
-        var terms = this.pipeline.run(this.tokenizer(field, { fields: [fieldName] }));
-        var fieldRef = new lunr.FieldRef(docRef, fieldName);
-        var counts = Object.create(null);
-        this.fieldTermFrequencies[fieldRef] = counts;
-        this.fieldLengths[fieldRef] = terms.length;
-        for (var j = 0; j < terms.length; j++) {
-          var term = terms[j];
-          var key = String(term);
-          counts[key] = (counts[key] || 0) + 1;
-          var posting = inverted[key];
-          if (posting == null) {
-            posting = Object.create(null);
-            posting._index = this.termIndex;
-            this.termIndex += 1;
-            for (var f = 0; f < fields.length; f++) posting[fields[f]] = Object.create(null);
-            inverted[key] = posting;
-          }
-          var byDoc = posting[fieldName];
-          var entry = byDoc[docRef];
-          /* keys are metadata names (position): a plain object is enough */
-          if (entry == null) entry = byDoc[docRef] = {};
-          for (var w = 0; w < whitelist.length; w++) {
-            var name = whitelist[w];
-            var list = entry[name];
-            if (list == null) list = entry[name] = [];
-            list.push(term.metadata[name]);
-          }
-        }
-      }
+      kept.add(this, doc, ref);
     };
-  }
-
-  /* Builder#createFieldVectors with each vector made in one go (Lunr
-     inserts term by term into a sorted array) */
-  function fasterFieldVectors(lunr) {
-    lunr.Builder.prototype.createFieldVectors = function () {
-      var vectors = {};
-      var refs = Object.keys(this.fieldTermFrequencies);
-      var idfs = Object.create(null);
-      var k1 = this._k1;
-      var b = this._b;
-      for (var i = 0; i < refs.length; i++) {
-        var fieldRef = lunr.FieldRef.fromString(refs[i]);
-        var fieldName = fieldRef.fieldName;
-        var length = this.fieldLengths[fieldRef];
-        var frequencies = this.fieldTermFrequencies[fieldRef];
-        var terms = Object.keys(frequencies);
-        var fieldBoost = this._fields[fieldName].boost || 1;
-        var docBoost = this._documents[fieldRef.docRef].boost || 1;
-        var scores = [];
-        for (var j = 0; j < terms.length; j++) {
-          var term = terms[j];
-          var tf = frequencies[term];
-          var posting = this.invertedIndex[term];
-          var idf = idfs[term];
-          if (idf === undefined) idf = idfs[term] = lunr.idf(posting, this.documentCount);
-          var score = idf * ((k1 + 1) * tf) /
-            (k1 * (1 - b + b * (length / this.averageFieldLength[fieldName])) + tf);
-          score *= fieldBoost;
-          score *= docBoost;
-          scores.push([posting._index, Math.round(score * 1000) / 1000]);
-        }
-        scores.sort(function (x, y) { return x[0] - y[0]; });
-        var elements = new Array(scores.length * 2);
-        for (var e = 0; e < scores.length; e++) {
-          elements[2 * e] = scores[e][0];
-          elements[2 * e + 1] = scores[e][1];
-        }
-        vectors[fieldRef] = new lunr.Vector(elements);
-      }
-      this.fieldVectors = vectors;
+    lunr.Builder.prototype.build = function () {
+      var kept = this.__hcTerms;
+      if (!kept) return build.apply(this, arguments);
+      var index = kept.build(lunr, this);
+      index.__hcTerms = kept;
+      return index;
     };
   }
 
@@ -418,12 +587,23 @@
     var lunr = self.lunr;
     if (!lunr || lunr.__hcPatched) return;
     lunr.__hcPatched = true;
-    speedUpBuilder(lunr);
-    fasterFieldVectors(lunr);
+    compactBuilder(lunr);
     var build = lunr.Builder.prototype.build;
     lunr.Builder.prototype.build = function () {
       var index = build.apply(this, arguments);
-      learn(index);
+      var kept = index.__hcTerms;
+      if (kept) {
+        var title = kept.fieldIndex.title;
+        learn(kept.terms, function (word, id) {
+          return title !== undefined && title < 31 && (kept.fieldMask[id] & (1 << title)) !== 0;
+        });
+      } else {
+        var inverted = index.invertedIndex;
+        learn(Object.keys(inverted), function (word) {
+          for (var ref in inverted[word].title || {}) return true;
+          return false;
+        });
+      }
       index.invertedIndex = new Proxy(index.invertedIndex, {
         has: function () { return false; }
       });
