@@ -15,6 +15,7 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from helpcenter import render
 from helpcenter.i18n import is_language_build
@@ -56,9 +57,16 @@ def _lang(page, config) -> str:
 
 
 def on_page_markdown(markdown, page, config, files):
+    # Inline markers within text are put in after the Markdown is converted
+    # (on_page_content): the same HTML, which the converter need not parse.
     result = _state["renderer"].expand(
-        markdown, _lang(page, config), page.file.src_uri, message_lang=default_lang()
+        markdown,
+        _lang(page, config),
+        page.file.src_uri,
+        message_lang=default_lang(),
+        defer_inline=True,
     )
+    _state.setdefault("deferred", {})[page.file.src_uri] = result.deferred
     if result.findings:
         # Lines of the file, not of the body MkDocs kept (read only when needed).
         try:
@@ -72,6 +80,18 @@ def on_page_markdown(markdown, page, config, files):
                 f"{finding.rule} {finding.message}"
             )
     return result.markdown
+
+
+@event_priority(100)  # before every other hook reads the page's HTML
+def on_page_content(html, page, config, files):
+    deferred = _state.get("deferred", {}).pop(page.file.src_uri, ())
+    html, lost = _state["renderer"].fill(html, deferred)
+    if lost:
+        log.warning(
+            f"Doc file '{page.file.src_uri}': {lost} registry marker(s) were dropped by the "
+            "Markdown converter (write each hc: marker in plain text, outside HTML attributes)"
+        )
+    return html
 
 
 def on_post_build(config):

@@ -81,6 +81,8 @@ def test_stale_translation_is_listed_and_announced_but_builds(tmp_path):
         report = (out / lang_dir / "about" / "translation-status.html").read_text("utf-8")
         row = re.search(r'<tr data-state="stale">(.*?)</tr>', report, re.S)
         assert row and "en/guide.md" in row.group(1) and label in row.group(1)
+        assert report.count('class="hc-translation-status"') == 1
+        assert "hc-translation-status-->" not in report  # the slot was filled
     page = (out / "en" / "guide.html").read_text("utf-8")
     assert 'data-hc-translation="stale"' in page
     assert "The original was updated after this translation" in page

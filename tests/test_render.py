@@ -68,6 +68,71 @@ def test_expansion_keeps_every_line_in_place(renderer):
 # -- inline markers -------------------------------------------------------------------------
 
 
+DEFERRED_PAGE = """# Contact <!-- hc:channel support-email -->
+
+Setext heading <!-- hc:channel-label website -->
+------------------------------------------------
+
+Write to <!-- hc:channel support-email --> or *call <!-- hc:channel hotline-cn -->*.
+
+<!-- hc:last-verified -->
+
+| Channel | Value |
+|---|---|
+| <!-- hc:channel-label support-email --> | <!-- hc:channel support-email --> |
+
+- In a list: <!-- hc:channel website -->, then <!-- hc:channel-label website -->.
+
+> Quoted: <!-- hc:channel support-email -->
+
+<!-- hc:known-scams -->
+
+`<!-- hc:channel support-email -->` stays code, and so does this:
+
+```
+<!-- hc:channel support-email -->
+```
+"""
+
+
+def test_deferred_inline_markers_give_the_same_page(renderer):
+    import markdown
+
+    extensions = ["admonition", "attr_list", "md_in_html", "tables", "toc"]
+    plain = expand(renderer, DEFERRED_PAGE)
+    deferred = renderer.expand(DEFERRED_PAGE, "zh", "zh/page.md", defer_inline=True)
+    assert plain.findings == deferred.findings == ()
+    # Within text only: not in headings, not alone on a line, not block markers
+    assert len(deferred.deferred) == 7
+    assert deferred.markdown.count("<!--hc-") == 7
+    assert "# Contact <a " in deferred.markdown
+    assert "Setext heading <span" in deferred.markdown
+    html_plain = markdown.markdown(plain.markdown, extensions=extensions)
+    converted = markdown.markdown(deferred.markdown, extensions=extensions)
+    assert converted != html_plain
+    filled, lost = renderer.fill(converted, deferred.deferred)
+    assert lost == 0
+    assert filled == html_plain
+    # The same text with nothing deferred: fill changes nothing
+    assert renderer.fill(html_plain, ()) == (html_plain, 0)
+
+
+def test_a_placeholder_the_converter_dropped_is_counted(renderer):
+    result = renderer.expand("a <!-- hc:channel website --> b", "en", "en/p.md", defer_inline=True)
+    assert len(result.deferred) == 1
+    assert renderer.fill("<p>a  b</p>", result.deferred) == ("<p>a  b</p>", 1)
+
+
+def test_placeholders_cannot_be_guessed_from_a_page(registry, renderer):
+    other = render.MarkerRenderer(registry, TEMPLATES)
+    text = "x <!-- hc:channel website --> y"
+    mine = renderer.expand(text, "en", "en/p.md", defer_inline=True)
+    theirs = other.expand(text, "en", "en/p.md", defer_inline=True)
+    assert mine.markdown != theirs.markdown
+    # Another renderer's placeholder, or one written in a page, is left alone
+    assert renderer.fill(theirs.markdown, mine.deferred) == (theirs.markdown, 1)
+
+
 @pytest.mark.parametrize(
     ("cid", "href", "text"),
     [

@@ -22,7 +22,8 @@ import difflib
 import json
 import os
 import re
-from collections.abc import Iterator
+import secrets
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,7 @@ MARKER_RE = re.compile(r"<!--\s*hc:(?P<name>[^\s>]*)(?P<args>.*?)-->")
 """A registry marker: an HTML comment whose text starts with ``hc:``."""
 _FENCE_RE = re.compile(r"^\s*(`{3,}|~{3,})")
 _CODE_SPAN_RE = re.compile(r"(`+)(?:.+?)\1")
+_SETEXT_RE = re.compile(r"^ {0,3}(=+|-+)\s*$")
 
 TYPE_ORDER = ("website", "chat", "app", "email", "phone", "social")
 """Order of the groups in the contact directory: self-service first, then people."""
@@ -319,6 +321,9 @@ class Expansion:
     """The page with every valid marker replaced (same number of lines)."""
     findings: tuple[Finding, ...]
     """Unknown markers, unknown ids, bad arguments (codes ``HC2xx``)."""
+    deferred: tuple[str, ...] = ()
+    """With ``defer_inline``: the HTML of the inline markers left as placeholders,
+    in order, for :meth:`MarkerRenderer.fill`."""
 
 
 class MarkerRenderer:
@@ -334,6 +339,10 @@ class MarkerRenderer:
             lstrip_blocks=True,
         )
         self._rendered: dict[tuple[str, tuple[str, ...], str], str] = {}
+        # Placeholders for deferred markers: an HTML comment that the Markdown
+        # converter passes through whole, and that no page can guess.
+        self._slot = f"hc-{secrets.token_hex(6)}-"
+        self._slot_re = re.compile(rf"<!--{re.escape(self._slot)}(\d+)-->")
 
     def fragment(self, template: str, lang: str, **context: Any) -> str:
         """Render ``partials/<template>`` on one line (so the page keeps its line numbers)."""
@@ -438,7 +447,13 @@ class MarkerRenderer:
         raise ValueError(f"not a registry marker: {marker.text}")
 
     def expand(
-        self, markdown: str, lang: str, page: str, message_lang: str = "en", line_offset: int = 0
+        self,
+        markdown: str,
+        lang: str,
+        page: str,
+        message_lang: str = "en",
+        line_offset: int = 0,
+        defer_inline: bool = False,
     ) -> Expansion:
         """Replace every valid marker in ``markdown`` (a page in ``lang``); report the others.
 
@@ -446,15 +461,23 @@ class MarkerRenderer:
         reported; ``page`` is the path used in findings, ``line_offset`` the
         number of source lines before ``markdown`` (front matter the site
         generator has already removed), so findings name lines of the file.
+
+        With ``defer_inline``, an inline marker within a line of text (not a
+        heading, not alone on its line) becomes a placeholder comment, and its
+        HTML goes in :attr:`Expansion.deferred`: put in the converted page by
+        :meth:`fill`, it is the same HTML, and the Markdown converter, which
+        would pass it through unchanged, never has to parse it.
         """
         lines = markdown.split("\n")
         findings: list[Finding] = []
+        deferred: list[str] = []
         by_line: dict[int, list[Marker]] = {}
         for marker in find_markers(markdown):
             by_line.setdefault(marker.line, []).append(marker)
         for number, markers in by_line.items():
             line = lines[number - 1]
             alone = len(markers) == 1 and line.strip() == markers[0].text
+            defer = defer_inline and not alone and not _heading(lines, number)
             out, last = [], 0
             for marker in markers:
                 finding = self._check(page, marker, message_lang, alone)
@@ -464,11 +487,39 @@ class MarkerRenderer:
                 if marker.name in FOREIGN_MARKERS:
                     continue
                 out.append(line[last : marker.start])
-                out.append(self.render_marker(marker, lang))
+                html = self.render_marker(marker, lang)
+                if defer and marker.name in INLINE_MARKERS:
+                    out.append(f"<!--{self._slot}{len(deferred)}-->")
+                    deferred.append(html)
+                else:
+                    out.append(html)
                 last = marker.end
             out.append(line[last:])
             lines[number - 1] = "".join(out)
-        return Expansion("\n".join(lines), tuple(findings))
+        return Expansion("\n".join(lines), tuple(findings), tuple(deferred))
+
+    def fill(self, html: str, deferred: Sequence[str]) -> tuple[str, int]:
+        """Put the deferred markers' HTML in the converted page: (page, placeholders not found)."""
+        if not deferred:
+            return html, 0
+        found: set[int] = set()
+
+        def put(match: re.Match[str]) -> str:
+            index = int(match.group(1))
+            if index >= len(deferred):
+                return match.group(0)
+            found.add(index)
+            return deferred[index]
+
+        html = self._slot_re.sub(put, html)
+        return html, len(deferred) - len(found)
+
+
+def _heading(lines: list[str], number: int) -> bool:
+    """Whether line ``number`` (1-based) is a heading: its text also names the section."""
+    if lines[number - 1].lstrip(" ").startswith("#"):
+        return True
+    return number < len(lines) and _SETEXT_RE.match(lines[number]) is not None
 
 
 # -- site data and published files ----------------------------------------------------------

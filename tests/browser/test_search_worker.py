@@ -84,6 +84,20 @@ def test_a_reference_indexed_twice_gives_the_same_index_as_the_theme(built_site)
     assert theirs != _lunr_index(node, built_site, "en", "theme")
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_translation_status_table_is_shown_but_not_indexed(lang, built_site):
+    page = (built_site / PREFIX[lang] / "about/translation-status.html").read_text("utf-8")
+    rows = page.count("<tr data-state=")
+    assert rows >= 20  # a row per page of the site
+    assert "hc-translation-status-->" not in page  # the slot was filled
+    index = json.loads((built_site / PREFIX[lang] / "search/search_index.json").read_text("utf-8"))
+    entries = [d for d in index["docs"] if d["location"].startswith("about/translation-status")]
+    assert entries, "the status page itself is searchable"
+    # The table names every page (contact/email.md, ...): no search may find it there
+    assert not any(".md" in d["text"] for d in entries)
+    assert ".md" in page
+
+
 def test_the_worker_text_holds_both_workers(built_site):
     script = (built_site / SEARCH_WORKER_TEXT).read_text("utf-8")
     prefix = "self.__hcSearchWorkerSource = "
