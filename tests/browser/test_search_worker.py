@@ -75,11 +75,17 @@ def test_our_worker_builds_the_same_index_as_the_theme(lang, built_site):
     assert ours["index"] == theirs["index"]
 
 
-def test_a_reference_indexed_twice_gives_the_same_index_as_the_theme(built_site):
-    # Our builder hands over to Lunr's own, which merges the two
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "twice",  # our builder hands over to Lunr's own, which merges the two
+        "arrays",  # metadata that are not whole numbers are kept as they are
+    ],
+)
+def test_unusual_input_gives_the_same_index_as_the_theme(variant, built_site):
     node = _node()
-    theirs = _lunr_index(node, built_site, "en", "theme", "twice")
-    ours = _lunr_index(node, built_site, "en", "ours", "twice")
+    theirs = _lunr_index(node, built_site, "en", "theme", variant)
+    ours = _lunr_index(node, built_site, "en", "ours", variant)
     assert ours == theirs
     assert theirs != _lunr_index(node, built_site, "en", "theme")
 

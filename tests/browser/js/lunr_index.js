@@ -9,7 +9,9 @@
  * outputs must be equal: our worker's faster build may not change the index.
  * The searches run first, while our index still makes its postings and
  * vectors as they are read. With `twice`, a section is indexed a second time
- * under the same reference, halfway through (Lunr merges the two).
+ * under the same reference, halfway through (Lunr merges the two); with
+ * `arrays`, each token's position is an array rather than a number (as
+ * Lunr's own tokenizer makes it).
  */
 "use strict";
 const fs = require("fs");
@@ -35,6 +37,17 @@ globalThis.importScripts = (...urls) => {
     (0, eval)(fs.readFileSync(url.fileURLToPath(new URL(u, globalThis.location.href)), "utf8"));
 };
 (0, eval)(fs.readFileSync(path.join(dir, which === "ours" ? "hc-search.js" : theme), "utf8"));
+
+if (variant === "arrays") {
+  const run = self.lunr.Pipeline.prototype.run;
+  self.lunr.Pipeline.prototype.run = function (tokens) {
+    return run.call(this, tokens).map((token) => {
+      if (token && token.metadata && typeof token.metadata.position === "number")
+        token.metadata = Object.assign({}, token.metadata, { position: [token.metadata.position, 1] });
+      return token;
+    });
+  };
+}
 
 let built = null;
 const build = self.lunr.Builder.prototype.build;

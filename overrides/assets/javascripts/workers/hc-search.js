@@ -288,17 +288,24 @@
     this.fieldIndex = Object.create(null);
     for (var f = 0; f < this.fields.length; f++) this.fieldIndex[this.fields[f]] = f;
     this.whitelist = builder.metadataWhitelist.slice();
-    this.stride = 1 + this.whitelist.length;
     this.ids = new Map();     /* term -> number, in the order Lunr numbers them */
     this.terms = [];          /* number -> term */
-    this.occurrences = [];    /* number -> [fieldRef, metadata..., ...] */
+    this.first = [];          /* number -> its first occurrence */
+    this.last = [];           /* number -> its last occurrence */
     this.fieldCounts = [];    /* number -> fields (and sections) holding it */
     this.lastField = [];      /* number -> the last fieldRef that held it */
     this.fieldMask = [];      /* number -> bit f set when field f holds it */
     this.refs = [];           /* section -> its reference */
     this.sections = new Map();
-    this.words = new Int32Array(1 << 16);  /* every field's terms, in order */
+    /* Occurrences, in order: the term, its fieldRef, the term's next
+       occurrence, and each metadata value (numbers while they are whole,
+       else any value). Arrays of numbers cost the garbage collector
+       nothing, where an object per posting and an array per term did. */
     this.size = 0;
+    this.words = new Int32Array(1 << 16);
+    this.fieldRefs = new Int32Array(1 << 16);
+    this.next = new Int32Array(1 << 16);
+    this.metadata = this.whitelist.map(function () { return new Int32Array(1 << 16); });
     this.starts = [0];        /* fieldRef -> where its terms start */
     this.lengths = this.fields.map(function () { return 0; });
   }
@@ -311,13 +318,37 @@
       builder.metadataWhitelist.join("\n") === this.whitelist.join("\n");
   };
 
-  Terms.prototype.push = function (word) {
-    if (this.size === this.words.length) {
-      var grown = new Int32Array(this.words.length * 2);
-      grown.set(this.words);
-      this.words = grown;
+  function grow(array, size) {
+    if (!(array instanceof Int32Array)) return array;
+    var grown = new Int32Array(size);
+    grown.set(array);
+    return grown;
+  }
+
+  /* Record an occurrence of term `id` in `fieldRef` */
+  Terms.prototype.push = function (id, fieldRef, token) {
+    var k = this.size;
+    if (k === this.words.length) {
+      var size = k * 2;
+      this.words = grow(this.words, size);
+      this.fieldRefs = grow(this.fieldRefs, size);
+      this.next = grow(this.next, size);
+      for (var m = 0; m < this.metadata.length; m++) this.metadata[m] = grow(this.metadata[m], size);
     }
-    this.words[this.size++] = word;
+    this.words[k] = id;
+    this.fieldRefs[k] = fieldRef;
+    this.next[k] = -1;
+    for (var w = 0; w < this.whitelist.length; w++) {
+      var value = token.metadata[this.whitelist[w]];
+      var values = this.metadata[w];
+      if (values instanceof Int32Array && (value | 0) !== value)
+        values = this.metadata[w] = Array.prototype.slice.call(values, 0, k);
+      values[k] = value;
+    }
+    if (this.first[id] === -1) this.first[id] = k;
+    else this.next[this.last[id]] = k;
+    this.last[id] = k;
+    this.size = k + 1;
   };
 
   Terms.prototype.add = function (builder, doc, ref) {
@@ -341,20 +372,18 @@
           id = this.terms.length;
           this.ids.set(term, id);
           this.terms.push(term);
-          this.occurrences.push([]);
+          this.first.push(-1);
+          this.last.push(-1);
           this.fieldCounts.push(0);
           this.lastField.push(-1);
           this.fieldMask.push(0);
         }
-        this.push(id);
+        this.push(id, fieldRef, token);
         if (this.lastField[id] !== fieldRef) {
           this.lastField[id] = fieldRef;
           this.fieldCounts[id] += 1;
           if (f < 31) this.fieldMask[id] |= 1 << f;
         }
-        var list = this.occurrences[id];
-        list.push(fieldRef);
-        for (var w = 0; w < whitelist.length; w++) list.push(token.metadata[whitelist[w]]);
       }
       this.starts.push(this.size);
     }
@@ -367,9 +396,8 @@
     var posting = Object.create(null);
     posting._index = id;
     for (var f = 0; f < fields.length; f++) posting[fields[f]] = Object.create(null);
-    var list = this.occurrences[id];
-    for (var k = 0; k < list.length; k += this.stride) {
-      var fieldRef = list[k];
+    for (var k = this.first[id]; k !== -1; k = this.next[k]) {
+      var fieldRef = this.fieldRefs[k];
       var field = fieldRef % fields.length;
       var byDoc = posting[fields[field]];
       var ref = this.refs[(fieldRef - field) / fields.length];
@@ -378,7 +406,7 @@
       for (var w = 0; w < whitelist.length; w++) {
         var values = entry[whitelist[w]];
         if (values == null) values = entry[whitelist[w]] = [];
-        values.push(list[k + 1 + w]);
+        values.push(this.metadata[w][k]);
       }
     }
     return posting;
