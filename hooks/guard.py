@@ -24,7 +24,7 @@ from helpcenter.registry import DEFAULT_REGISTRY, RegistryError, load_registry_c
 
 log = logging.getLogger("mkdocs.plugins.helpcenter.guard")
 
-_state: dict = {}
+_check = background.SiteCheck()
 
 
 def on_files(files, config, **kwargs):
@@ -35,7 +35,7 @@ def on_files(files, config, **kwargs):
         load_registry_cached(root / DEFAULT_REGISTRY)
     except RegistryError as exc:
         raise PluginError(f"The channel registry has problems:\n{exc.format()}") from None
-    _state["pending"] = background.submit(
+    _check.start(
         "helpcenter.guard.site:docs_findings",  # imported where it runs
         str(config.docs_dir),
         str(root),
@@ -51,12 +51,9 @@ def on_files(files, config, **kwargs):
 def on_post_build(config, **kwargs):
     if is_language_build(config.plugins.get("i18n")):
         return  # a language build inside the i18n plugin: the site build is not over
-    pending = _state.pop("pending", None)
-    if pending is None:
-        return
-    for line in pending.result():
+    for line in _check.finish() or ():
         log.warning(line)
 
 
 def on_build_error(error, **kwargs):
-    _state.pop("pending", None)  # a failed build reports what stopped it, not this
+    _check.drop()

@@ -23,7 +23,7 @@ from helpcenter.registry import DEFAULT_REGISTRY
 
 log = logging.getLogger("mkdocs.hooks.links")
 
-_state: dict = {}
+_check = background.SiteCheck()
 
 
 def on_files(files, config, **kwargs):
@@ -31,7 +31,7 @@ def on_files(files, config, **kwargs):
         return files
     root = Path(config.config_file_path).parent
     languages, default, _ = languages_of(config.plugins.get("i18n"))
-    _state["pending"] = background.submit(
+    _check.start(
         "helpcenter.links.internal:check_site_links",  # imported where it runs
         str(config.docs_dir),
         str(root / DEFAULT_REGISTRY),
@@ -50,10 +50,7 @@ def on_files(files, config, **kwargs):
 def on_post_build(config, **kwargs):
     if is_language_build(config.plugins.get("i18n")):
         return  # a language build inside the i18n plugin: the site build is not over
-    pending = _state.pop("pending", None)
-    if pending is None:
-        return
-    findings = pending.result()
+    findings = _check.finish() or []
     errors = [f for f in findings if f.severity == "error"]
     for finding in findings:
         message = f"Doc file '{finding.path}' line {finding.line}: {finding.rule} {finding.message}"
@@ -63,4 +60,4 @@ def on_post_build(config, **kwargs):
 
 
 def on_build_error(error, **kwargs):
-    _state.pop("pending", None)  # a failed build reports what stopped it, not this
+    _check.drop()

@@ -37,14 +37,17 @@ _state: dict = {}
 def on_config(config):
     root = Path(config.config_file_path).parent
     try:
-        load_registry_cached(root / DEFAULT_REGISTRY)
+        registry = load_registry_cached(root / DEFAULT_REGISTRY)
     except RegistryError as exc:
         raise PluginError(f"The channel registry has problems:\n{exc.format()}") from None
     # The data is built beside page rendering, and its module (the contact
-    # guard's detectors) is imported there.
-    _state["script"] = background.submit(
-        "helpcenter.verify:verifier_script_for", str(root / DEFAULT_REGISTRY)
-    )
+    # guard's detectors) is imported there: once for every language's build
+    # (and serve rebuild) while the registry is unchanged.
+    if _state.get("registry") is not registry:
+        _state["registry"] = registry
+        _state["script"] = background.submit(
+            "helpcenter.verify:verifier_script_for", str(root / DEFAULT_REGISTRY)
+        )
     templates = Path(config.theme.custom_dir or root / "overrides")
     _state["env"] = Environment(
         loader=FileSystemLoader(str(templates)), autoescape=select_autoescape(default=True)

@@ -41,6 +41,19 @@ def test_a_job_that_cannot_be_sent_runs_here(monkeypatch):
     assert pid == os.getpid() and value is unpicklable
 
 
+def test_a_site_check_gives_its_result_once_and_can_be_dropped(monkeypatch):
+    monkeypatch.setenv("HC_BUILD_JOBS", "1")
+    check = background.SiteCheck()
+    assert check.finish() is None  # none started
+    check.start(_pid_and, "a")
+    check.start(_pid_and, "b")  # a new site build replaces one not collected
+    assert check.finish() == (os.getpid(), "b")
+    assert check.finish() is None  # taken
+    check.start(_fails, "never collected")
+    check.drop()
+    assert check.finish() is None
+
+
 @pytest.mark.parametrize("jobs", ["", "1"])
 def test_a_function_named_by_module_runs_in_either_process(monkeypatch, jobs):
     monkeypatch.setenv("HC_BUILD_JOBS", jobs)

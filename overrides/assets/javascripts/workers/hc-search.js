@@ -353,7 +353,6 @@
 
   Terms.prototype.add = function (builder, doc, ref) {
     var fields = this.fields;
-    var whitelist = this.whitelist;
     var section = this.refs.length;
     this.refs.push(ref);
     this.sections.set(ref, section);
