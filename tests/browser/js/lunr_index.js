@@ -3,22 +3,33 @@
  * on stdout, as JSON, Lunr's answers to some searches and then Lunr's
  * serialisation of the index (Index#toJSON).
  *
- *   node lunr_index.js WORKERS_DIR SEARCH_INDEX_JSON theme|ours [twice]
+ *   node lunr_index.js WORKERS_DIR SEARCH_INDEX_JSON theme|ours [VARIANT...]
  *
  * theme: the theme's worker alone; ours: hc-search.js around it. The two
  * outputs must be equal: our worker's faster build may not change the index.
  * The searches run first, while our index still makes its postings and
- * vectors as they are read. With `twice`, a section is indexed a second time
- * under the same reference, halfway through (Lunr merges the two); with
- * `arrays`, each token's position is an array rather than a number (as
- * Lunr's own tokenizer makes it).
+ * vectors as they are read. With ours, the output also says whether the
+ * worker's own tokenizer indexed the text ("fast"). Variants:
+ *
+ *   twice      a section is indexed a second time under the same reference,
+ *              halfway through (Lunr merges the two);
+ *   arrays     each token's position is an array rather than a number (as
+ *              Lunr's own tokenizer makes it);
+ *   separator  the separator is the theme's documented example, with
+ *              zero-width matches, rather than a class of characters;
+ *   collisions a section holds words of the same length and hash (Aa, BB),
+ *              which our tokenizer's table of words must keep apart;
+ *   slow       our worker leaves tokenizing to the theme's tokenizer;
+ *   results    the output also holds the worker's answers to queries typed
+ *              into the search box ("results"): what the page shows,
+ *              highlighting included.
  */
 "use strict";
 const fs = require("fs");
 const path = require("path");
 const url = require("url");
 
-const [dir, indexFile, which, variant] = process.argv.slice(2);
+const [dir, indexFile, which, ...variants] = process.argv.slice(2);
 const theme = fs.readdirSync(dir).find((name) => /^search\..*\.min\.js$/.test(name));
 if (!theme) throw new Error(`${dir}: no theme search worker`);
 
@@ -38,7 +49,8 @@ globalThis.importScripts = (...urls) => {
 };
 (0, eval)(fs.readFileSync(path.join(dir, which === "ours" ? "hc-search.js" : theme), "utf8"));
 
-if (variant === "arrays") {
+if (variants.includes("slow")) self.lunr.Builder.prototype.__hcFast = null;
+if (variants.includes("arrays")) {
   const run = self.lunr.Pipeline.prototype.run;
   self.lunr.Pipeline.prototype.run = function (tokens) {
     return run.call(this, tokens).map((token) => {
@@ -50,9 +62,11 @@ if (variant === "arrays") {
 }
 
 let built = null;
+let fast = null;
 const build = self.lunr.Builder.prototype.build;
 self.lunr.Builder.prototype.build = function () {
   built = build.apply(this, arguments);
+  if (this.__hcFast) fast = { on: this.__hcFast.on, checks: this.__hcFast.checks };
   return built;
 };
 
@@ -63,13 +77,45 @@ const SEARCHES = [
   "bitp", "support@bitp.example",
 ];
 
+/* The theme's queries, as typed into the search box */
+const QUERIES = [
+  "忘记登录密码", "客服电话", "假客服", "提现没到账", "双重验证", "身份",
+  "forgot password", "support email", "fake support", "withdrawal", "two-factor", "verif",
+];
+
 const data = JSON.parse(fs.readFileSync(indexFile, "utf8"));
 const docs = data.docs.slice();
-if (variant === "twice") docs.splice(docs.length >> 1, 0, docs[1]);
-handler({ data: { type: 0, data: { config: data.config, docs: docs, options: {} } } });
+if (variants.includes("twice")) docs.splice(docs.length >> 1, 0, docs[1]);
+if (variants.includes("collisions"))
+  docs[docs.length - 1] = Object.assign({}, docs[docs.length - 1], {
+    text: docs[docs.length - 1].text + " <p>Aa BB AaAa AaBB BBAa BBBB Ab BC</p>",
+  });
+const config = Object.assign({}, data.config);
+if (variants.includes("separator"))
+  config.separator = '[\\s\\-,:!=\\[\\]()"/]+|(?!\\b)(?=[A-Z][a-z])|\\.(?!\\d)|&[lg]t;';
+handler({ data: { type: 0, data: { config: config, docs: docs, options: {} } } });
+
+async function answer(count) {
+  for (let i = 0; i < 2000 && sent.length < count; i++) await new Promise((r) => setTimeout(r, 5));
+  if (sent.length < count) throw new Error("the worker did not answer");
+  return sent[count - 1];
+}
+
 (async () => {
-  for (let i = 0; i < 1000 && !sent.length; i++) await new Promise((r) => setTimeout(r, 5));
-  if (!built || !sent.length || sent[0].type !== 1) throw new Error("the worker built no index");
+  const ready = await answer(1);
+  if (!built || ready.type !== 1) throw new Error("the worker built no index");
   const searches = SEARCHES.map((q) => [q, built.search(q)]);
-  process.stdout.write(JSON.stringify({ searches: searches, index: built.toJSON() }));
-})();
+  const out = { searches: searches, index: built.toJSON() };
+  if (which === "ours") out.fast = fast;
+  if (variants.includes("results")) {
+    out.results = [];
+    for (const q of QUERIES) {
+      handler({ data: { type: 2, data: q } });
+      out.results.push([q, (await answer(sent.length + 1)).data]);
+    }
+  }
+  process.stdout.write(JSON.stringify(out));
+})().catch((error) => {
+  process.stderr.write(String(error && error.stack || error) + "\n");
+  process.exit(1);
+});

@@ -45,6 +45,7 @@
     .split(" ").forEach(function (w) { STOP[w] = true; });
 
   var settings = null;  /* the index configuration */
+  var fastTokenizer = function () { return null; };
   var vocab = null;     /* index words containing Han */
   var prefixes = null;  /* every prefix of those words */
   var titleWords = null; /* Han words of titles, for suggestions */
@@ -272,6 +273,10 @@
      - the trimmer, the stop-word filter and the stemmer only look at a
        token's text, yet run once per word of every section: their answer is
        kept per text;
+     - the theme's tokenizer makes a token object per word, which the
+       pipeline then passes along: a tokenizer of our own (Fast, below)
+       gives each word's term and position straight from the text, once it
+       has given the same as the theme's on the first fields;
      - Builder#add keeps each section's words as numbers: the term's number,
        and per term the field, section and metadata (the position) of each
        occurrence, with the counts the scores need;
@@ -325,8 +330,25 @@
     return grown;
   }
 
-  /* Record an occurrence of term `id` in `fieldRef` */
-  Terms.prototype.push = function (id, fieldRef, token) {
+  /* The number of a term, numbered when first seen */
+  Terms.prototype.id = function (term) {
+    var id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.ids.set(term, id);
+      this.terms.push(term);
+      this.first.push(-1);
+      this.last.push(-1);
+      this.fieldCounts.push(0);
+      this.lastField.push(-1);
+      this.fieldMask.push(0);
+    }
+    return id;
+  };
+
+  /* Record an occurrence of term `id` in field `f` of `fieldRef`; its
+     metadata go at the place returned */
+  Terms.prototype.push = function (id, fieldRef, f) {
     var k = this.size;
     if (k === this.words.length) {
       var size = k * 2;
@@ -338,50 +360,54 @@
     this.words[k] = id;
     this.fieldRefs[k] = fieldRef;
     this.next[k] = -1;
-    for (var w = 0; w < this.whitelist.length; w++) {
-      var value = token.metadata[this.whitelist[w]];
-      var values = this.metadata[w];
-      if (values instanceof Int32Array && (value | 0) !== value)
-        values = this.metadata[w] = Array.prototype.slice.call(values, 0, k);
-      values[k] = value;
-    }
     if (this.first[id] === -1) this.first[id] = k;
     else this.next[this.last[id]] = k;
     this.last[id] = k;
     this.size = k + 1;
+    if (this.lastField[id] !== fieldRef) {
+      this.lastField[id] = fieldRef;
+      this.fieldCounts[id] += 1;
+      if (f < 31) this.fieldMask[id] |= 1 << f;
+    }
+    return k;
+  };
+
+  /* Metadata value `w` of occurrence `k`: kept as numbers while whole */
+  Terms.prototype.setMetadata = function (w, k, value) {
+    var values = this.metadata[w];
+    if (values instanceof Int32Array && (value | 0) !== value)
+      values = this.metadata[w] = Array.prototype.slice.call(values, 0, k);
+    values[k] = value;
   };
 
   Terms.prototype.add = function (builder, doc, ref) {
     var fields = this.fields;
+    var whitelist = this.whitelist;
     var section = this.refs.length;
     this.refs.push(ref);
     this.sections.set(ref, section);
+    var fast = builder.__hcFast;
+    if (fast === undefined) fast = builder.__hcFast = fastTokenizer(builder);
     for (var f = 0; f < fields.length; f++) {
       var name = fields[f];
       var extractor = builder._fields[name].extractor;
       var field = extractor ? extractor(doc) : doc[name];
-      var tokens = builder.pipeline.run(builder.tokenizer(field, { fields: [name] }));
       var fieldRef = section * fields.length + f;
-      this.lengths[f] += tokens.length;
-      for (var j = 0; j < tokens.length; j++) {
-        var token = tokens[j];
-        var term = String(token);
-        var id = this.ids.get(term);
-        if (id === undefined) {
-          id = this.terms.length;
-          this.ids.set(term, id);
-          this.terms.push(term);
-          this.first.push(-1);
-          this.last.push(-1);
-          this.fieldCounts.push(0);
-          this.lastField.push(-1);
-          this.fieldMask.push(0);
-        }
-        this.push(id, fieldRef, token);
-        if (this.lastField[id] !== fieldRef) {
-          this.lastField[id] = fieldRef;
-          this.fieldCounts[id] += 1;
-          if (f < 31) this.fieldMask[id] |= 1 << f;
+      var j;
+      if (fast && fast.run(field, name)) {
+        var terms = fast.terms;
+        var positions = fast.positions;
+        this.lengths[f] += terms.length;
+        for (j = 0; j < terms.length; j++)
+          this.setMetadata(0, this.push(this.id(terms[j]), fieldRef, f), positions[j]);
+      } else {
+        var tokens = builder.pipeline.run(builder.tokenizer(field, { fields: [name] }));
+        this.lengths[f] += tokens.length;
+        for (j = 0; j < tokens.length; j++) {
+          var token = tokens[j];
+          var k = this.push(this.id(String(token)), fieldRef, f);
+          for (var w = 0; w < whitelist.length; w++)
+            this.setMetadata(w, k, token.metadata[whitelist[w]]);
         }
       }
       this.starts.push(this.size);
@@ -542,8 +568,9 @@
     pure.forEach(function (fn) { if (typeof fn === "function") caches.set(fn, new Map()); });
     var probe = new lunr.Token("", {});
 
-    function remembered(fn, cache, token) {
-      var text = token.str;
+    /* A pipeline step's answer for a token's text: the new text, DROP, or
+       undefined when the step is not a plain filter for it */
+    function step(fn, cache, text) {
       var out = cache.get(text);
       if (out === undefined) {
         probe.str = text;
@@ -551,13 +578,268 @@
         var result = fn(probe, 0, [probe]);
         if (result === probe) out = probe.str;
         else if (result === null || result === undefined || result === "") out = DROP;
-        else return fn(token);  /* not a plain filter: no shortcut */
+        else return undefined;
         cache.set(text, out);
       }
+      return out;
+    }
+
+    function remembered(fn, cache, token) {
+      var out = step(fn, cache, token.str);
+      if (out === undefined) return fn(token);  /* not a plain filter: no shortcut */
       if (out === DROP) return undefined;
       token.str = out;
       return token;
     }
+
+    /* The theme's tokenizer and then the pipeline, in one pass over a
+       field's text, with no token objects: the theme's tokenize() splits
+       the text at tags into blocks, records each block's tags and words in
+       the field's highlight table (lunr.tokenizer.table, which its field
+       extractor has just made), and gives each word its place in that table
+       as its position. This does the same, word for word and bit for bit,
+       and sends each word through the pipeline's steps, remembered per
+       text. It only takes over a builder whose tokenizer is not Lunr's,
+       with no segmenter, positions as the only metadata and a pipeline of
+       plain filters; and only after its answers matched the theme's
+       tokenizer on the first fields. */
+    function Fast(builder, separator) {
+      this.builder = builder;
+      this.stack = builder.pipeline._stack.slice();
+      this.separator = new RegExp(separator, "g");
+      /* A separator that is one character class repeated ([...]+, as the
+         theme's is) splits the text where its characters run: a table
+         of the code units it matches (0: not asked yet) does it without
+         running the expression for every word */
+      this.kinds = null;
+      this.single = null;
+      if (separator.flags === "" && /^\[(?:[^\]\\]|\\.)*\]\+$/.test(separator.source)) {
+        this.single = new RegExp("^" + separator.source.slice(0, -1) + "$");
+        this.kinds = new Uint8Array(65536);
+      }
+      this.finals = new Map();  /* a word as written -> its term, or DROP */
+      this.keys = new Array(1 << 12);  /* the same, as a table of words (see known) */
+      this.hashes = new Int32Array(1 << 12);
+      this.values = new Array(1 << 12);
+      this.count = 0;
+      this.terms = [];          /* the field's terms */
+      this.positions = [];      /* and their positions */
+      this.checks = 24;         /* fields still to compare with the theme's */
+      this.on = true;
+    }
+
+    fastTokenizer = function (builder) {
+      var separator = lunr.tokenizer.separator;
+      if (builder.tokenizer === lunr.tokenizer || lunr.segmenter !== undefined ||
+          !(separator instanceof RegExp) || builder.metadataWhitelist.join("\n") !== "position" ||
+          !builder.pipeline._stack.every(function (fn) { return caches.has(fn); }))
+        return null;
+      return new Fast(builder, separator);
+    };
+
+    /* A word's term, or DROP (undefined: a step is no plain filter) */
+    Fast.prototype.final = function (word) {
+      var out = this.finals.get(word);
+      if (out !== undefined) return out;
+      out = word.toLowerCase();
+      for (var i = 0; i < this.stack.length && out !== DROP; i++) {
+        out = step(this.stack[i], caches.get(this.stack[i]), out);
+        if (out === undefined) return undefined;
+      }
+      this.finals.set(word, out);
+      return out;
+    };
+
+    /* The term of the word from `from` to `to` of `input`, whose hash is
+       `hash`: words already met are found in an open-addressing table
+       without cutting them out of the text */
+    Fast.prototype.known = function (input, from, to, hash) {
+      var keys = this.keys;
+      var mask = keys.length - 1;
+      var length = to - from;
+      for (var i = hash & mask; ; i = (i + 1) & mask) {
+        var key = keys[i];
+        if (key === undefined) break;
+        if (this.hashes[i] !== hash || key.length !== length) continue;
+        var k = 0;
+        while (k < length && key.charCodeAt(k) === input.charCodeAt(from + k)) k++;
+        if (k === length) return this.values[i];
+      }
+      var word = input.slice(from, to);
+      var term = this.final(word);
+      if (term === undefined) return undefined;
+      keys[i] = word;
+      this.hashes[i] = hash;
+      this.values[i] = term;
+      if (++this.count * 2 > keys.length) this.rehash(keys.length * 2);
+      return term;
+    };
+
+    Fast.prototype.rehash = function (slots) {
+      var keys = this.keys;
+      var hashes = this.hashes;
+      var values = this.values;
+      this.keys = new Array(slots);
+      this.hashes = new Int32Array(slots);
+      this.values = new Array(slots);
+      for (var j = 0; j < keys.length; j++) {
+        if (keys[j] === undefined) continue;
+        var i = hashes[j] & (slots - 1);
+        while (this.keys[i] !== undefined) i = (i + 1) & (slots - 1);
+        this.keys[i] = keys[j];
+        this.hashes[i] = hashes[j];
+        this.values[i] = values[j];
+      }
+    };
+
+    var SEPARATOR = 1;
+    var WORD = 2;
+
+    function next(input, c, from) {
+      var at = input.indexOf(c, from);
+      return at < 0 ? Infinity : at;
+    }
+
+    function row(table, block) {
+      return table[block] || (table[block] = []);
+    }
+
+    /* A word at `at` of the field's string, of `length` code units, and
+       its term: an entry in its block's row of the table, and the term
+       with that entry as its position */
+    Fast.prototype.word = function (entries, block, at, length, term) {
+      entries.push(at << 12 | length << 2 | 1);
+      if (term === undefined) return false;
+      if (term !== DROP) {
+        this.terms.push(term);
+        this.positions.push(block << 20 | entries.length - 1);
+      }
+      return true;
+    };
+
+    /* A text block: its words, split at the separator */
+    Fast.prototype.text = function (input, table, block, start, end) {
+      var entries = row(table, block);
+      var kinds = this.kinds;
+      var index;
+      var until;
+      if (kinds) {
+        /* a run of separator characters ends each word */
+        for (index = start; index < end; index = until) {
+          while (index < end && this.kind(kinds, input.charCodeAt(index)) === SEPARATOR) index++;
+          if (index === end) break;
+          var hash = 0;
+          for (until = index; until < end; until++) {
+            var c = input.charCodeAt(until);
+            if (this.kind(kinds, c) === SEPARATOR) break;
+            hash = Math.imul(hash, 31) + c | 0;
+          }
+          if (!this.word(entries, block, index, until - index, this.known(input, index, until, hash)))
+            return false;
+        }
+        return true;
+      }
+      var section = input.slice(start, end);
+      var separator = this.separator;
+      var match;
+      index = 0;
+      separator.lastIndex = 0;
+      do {
+        match = separator.exec(section);
+        until = match ? match.index : section.length;
+        if (index < until && !this.word(entries, block, start + index, until - index,
+                                        this.final(section.slice(index, until))))
+          return false;
+        if (match) {
+          index = match.index + match[0].length;
+          if (match[0].length === 0) separator.lastIndex = match.index + 1;
+        }
+      } while (match);
+      return true;
+    };
+
+    /* Whether a UTF-16 code unit is in the separator's class, asked once */
+    Fast.prototype.kind = function (kinds, c) {
+      var k = kinds[c];
+      if (k === 0) k = kinds[c] = this.single.test(String.fromCharCode(c)) ? SEPARATOR : WORD;
+      return k;
+    };
+
+    /* One string: tags and text, as the theme's extract() splits them */
+    Fast.prototype.input = function (input, table) {
+      var total = table.length;
+      var block = 0;
+      var start = 0;
+      var end = 0;
+      var lt = -1;  /* the next < and > from `end` on (Infinity: none) */
+      var gt = -1;
+      for (var depth = 0; end < input.length; end++) {
+        if (lt < end) lt = next(input, "<", end);
+        if (gt < end) gt = next(input, ">", end);
+        end = Math.min(lt, gt, input.length);
+        if (end === input.length) break;
+        var c = input.charCodeAt(end);
+        if (c === 60 /* < */ && end > start) {
+          if (!this.text(input, table, block + total, start, end)) return false;
+          start = end;
+        } else if (c === 62 /* > */) {
+          if (input.charCodeAt(start + 1) === 47 /* / */) {
+            if (--depth === 0) row(table, block++ + total).push(start << 12 | end + 1 - start << 2 | 2);
+          } else if (input.charCodeAt(end - 1) !== 47) {
+            if (depth++ === 0) row(table, block + total).push(start << 12 | end + 1 - start << 2 | 0);
+          }
+          start = end + 1;
+        }
+      }
+      if (end > start) return this.text(input, table, block + total, start, end);
+      return true;
+    };
+
+    /* One field's terms and positions (in this.terms, this.positions);
+       false when the theme's tokenizer and the pipeline must do it */
+    Fast.prototype.tokenize = function (value, table) {
+      this.terms.length = 0;
+      this.positions.length = 0;
+      if (value === undefined) return true;
+      var inputs = Array.isArray(value) ? value : [value];
+      if (!Array.isArray(table) || !inputs.every(function (x) { return typeof x === "string"; }))
+        return false;
+      var before = table.length;
+      for (var i = 0; i < inputs.length; i++) {
+        if (!this.input(inputs[i], table)) {
+          table.length = before;  /* a field only adds blocks to its table */
+          return false;
+        }
+      }
+      return true;
+    };
+
+    Fast.prototype.run = function (value, name) {
+      if (!this.on) return false;
+      var table = lunr.tokenizer.table;
+      var before = Array.isArray(table) ? table.length : 0;
+      if (!this.tokenize(value, table)) return false;
+      if (this.checks === 0 || value === undefined) return true;
+      /* Compare with the theme's tokenizer and the pipeline */
+      this.checks -= 1;
+      var ours = JSON.stringify([table.slice(before), this.terms, this.positions]);
+      table.length = before;
+      var tokens = this.builder.pipeline.run(this.builder.tokenizer(value, { fields: [name] }));
+      var theirs = JSON.stringify([
+        table.slice(before),
+        tokens.map(String),
+        tokens.map(function (token) { return token.metadata.position; })
+      ]);
+      if (ours === theirs) return true;
+      this.on = false;  /* the table holds the theme's blocks: index its tokens */
+      this.terms.length = 0;
+      this.positions.length = 0;
+      for (var i = 0; i < tokens.length; i++) {
+        this.terms.push(String(tokens[i]));
+        this.positions.push(tokens[i].metadata.position);
+      }
+      return true;
+    };
 
     lunr.Pipeline.prototype.run = function (tokens) {
       var stack = this._stack;
