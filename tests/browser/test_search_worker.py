@@ -99,6 +99,7 @@ def test_our_tokenizer_gives_what_the_page_shows_with_the_themes(lang, built_sit
         ("arrays", False),
         ("separator", True),  # split by the expression, zero-width matches included
         ("collisions", True),  # words with the same hash stay apart
+        ("tags", True),  # a field holding a list of strings
     ],
 )
 def test_unusual_input_gives_the_same_index_as_the_theme(variant, fast, built_site):

@@ -19,6 +19,8 @@
  *              zero-width matches, rather than a class of characters;
  *   collisions a section holds words of the same length and hash (Aa, BB),
  *              which our tokenizer's table of words must keep apart;
+ *   tags       sections carry tags (a field whose value is a list of strings,
+ *              each tokenized after the other into one highlight table);
  *   slow       our worker leaves tokenizing to the theme's tokenizer;
  *   results    the output also holds the worker's answers to queries typed
  *              into the search box ("results"): what the page shows,
@@ -90,6 +92,11 @@ if (variants.includes("collisions"))
   docs[docs.length - 1] = Object.assign({}, docs[docs.length - 1], {
     text: docs[docs.length - 1].text + " <p>Aa BB AaAa AaBB BBAa BBBB Ab BC</p>",
   });
+if (variants.includes("tags"))
+  for (let i = 0; i < docs.length; i += 3)
+    docs[i] = Object.assign({}, docs[i], {
+      tags: ["账户安全", "Login <b>Help</b>", "two-factor", ""].slice(i % 4),
+    });
 const config = Object.assign({}, data.config);
 if (variants.includes("separator"))
   config.separator = '[\\s\\-,:!=\\[\\]()"/]+|(?!\\b)(?=[A-Z][a-z])|\\.(?!\\d)|&[lg]t;';
