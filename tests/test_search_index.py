@@ -433,3 +433,33 @@ def test_real_build_has_per_language_search_and_no_network(tmp_path):
     assert config_of(en_page)["base"] == "../../en/"
     assert (site / SHIM_SITE_PATH).is_file()
     assert external_references(site) == []
+
+
+def test_the_chinese_index_converts_traditional_characters_its_text_uses(segmenter):
+    from helpcenter.search_index import traditional_map
+
+    docs = [
+        {"location": "a.html", "title": "忘记密码", "text": "乾坤 干净 账户"},
+        {"location": "b.html", "title": "x", "text": "", "kw": "帐户"},
+    ]
+    pairs = traditional_map(docs)
+    table = dict(zip(pairs[::2], pairs[1::2], strict=True))
+    assert table["記"] == "记" and table["碼"] == "码"
+    assert table["帳"] == "帐"  # a hidden keyword (the synonym 帐户) counts
+    assert "乾" not in table  # the text uses 乾 itself
+    assert "電" not in table  # 电 is in no entry: it could match nothing
+    assert all(len(s) == 1 and ord(s) < 0x10000 for s in pairs)
+
+
+def test_the_most_used_form_wins_where_the_text_uses_several():
+    from helpcenter.search_index import traditional_characters, traditional_map
+
+    assert traditional_characters()["鍊"] == ("炼", "链")
+    pairs = traditional_map([{"title": "链 链 炼", "text": "区块链"}])
+    assert dict(zip(pairs[::2], pairs[1::2], strict=True))["鍊"] == "链"
+
+
+def test_only_the_chinese_index_carries_the_traditional_characters(segmenter):
+    out = split_index(MERGED, PREFIXES, segmenter)
+    assert isinstance(out["zh"]["config"]["t2s"], str) and out["zh"]["config"]["t2s"]
+    assert "t2s" not in out["en"]["config"]

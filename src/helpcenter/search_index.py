@@ -17,6 +17,10 @@ language, each with settings that suit the language:
   for the title, ``kw`` for the text).
 - Synonyms (``data/search_synonyms.yml``): an article that says 客服热线 also
   answers 客服电话, one that says "sign in" also answers "login".
+- Readers who type Traditional Chinese (忘記密碼) find the Simplified articles:
+  the Chinese index carries the Traditional characters whose Simplified form
+  its text uses (``t2s``, from OpenCC's character table), and the query is
+  converted before it is searched.
 - The Chinese index keeps English words (2FA, KYC, Telegram) with the English
   stemmer but no trimmer (the English trimmer deletes non-ASCII tokens); the
   English index uses the full English pipeline (login / logging in).
@@ -359,6 +363,67 @@ def prepare_doc(
     return out
 
 
+#: OpenCC's Traditional -> Simplified character table, in the
+#: ``opencc-python-reimplemented`` package: ``繁<TAB>简 [other choices]`` lines.
+OPENCC_PACKAGE = "opencc"
+OPENCC_CHARACTERS = "dictionary/TSCharacters.txt"
+
+
+@functools.lru_cache(maxsize=1)
+def traditional_characters() -> dict[str, tuple[str, ...]]:
+    """Traditional character -> its Simplified forms, OpenCC's first choice first.
+
+    Single characters of the Basic Multilingual Plane only (what the search
+    worker converts); a form equal to the character itself is left out.
+    """
+    from importlib.resources import files
+
+    try:
+        text = files(OPENCC_PACKAGE).joinpath(OPENCC_CHARACTERS).read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError) as exc:
+        raise SearchIndexError(
+            f"OpenCC's character table ({OPENCC_PACKAGE}/{OPENCC_CHARACTERS}) is missing:"
+            " install the project's dependencies (`make venv`)"
+        ) from exc
+    table: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        source, _, targets = line.partition("\t")
+        if len(source) != 1 or source > "\uffff":
+            continue
+        forms = tuple(t for t in targets.split() if len(t) == 1 and t != source and t <= "\uffff")
+        if forms:
+            table[source] = forms
+    return table
+
+
+def traditional_map(docs: Iterable[Mapping[str, Any]]) -> str:
+    """The ``t2s`` entry of a Chinese index: ``繁简繁简...`` pairs.
+
+    Only Traditional characters whose Simplified form the entries' text or
+    hidden keywords use, since others could not match anything (帳 -> 帐
+    matches 帐户, a variant of 账户 in ``data/search_synonyms.yml``), and none
+    the text uses itself (乾 of 乾坤 stays 乾). Where the text uses more than
+    one of a character's forms, the one it uses most.
+    """
+    text = "\n".join(
+        value
+        for doc in docs
+        for key in ("title", "text", "kt", "kw")
+        if isinstance(value := doc.get(key), str)
+    )
+    used = set(text)
+    pairs: list[str] = []
+    for source, forms in sorted(traditional_characters().items()):
+        if source in used:
+            continue
+        present = [form for form in forms if form in used]
+        if len(present) > 1:
+            present.sort(key=text.count, reverse=True)
+        if present:
+            pairs.append(source + present[0])
+    return "".join(pairs)
+
+
 def split_index(
     merged: Mapping[str, Any],
     prefixes: Mapping[str, str],
@@ -382,10 +447,13 @@ def split_index(
         entry = prepare_doc(doc, lang, segmenter, synonyms)
         entry["location"] = location[len(prefixes[lang]) :]
         per_lang[lang].append(entry)
-    return {
-        lang: {"config": language_config(lang), "docs": entries}
-        for lang, entries in per_lang.items()
-    }
+    out: dict[str, dict[str, Any]] = {}
+    for lang, entries in per_lang.items():
+        config = language_config(lang)
+        if lang.startswith("zh"):
+            config["t2s"] = traditional_map(entries)
+        out[lang] = {"config": config, "docs": entries}
+    return out
 
 
 def dumps(index: Mapping[str, Any]) -> str:

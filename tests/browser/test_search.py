@@ -160,6 +160,31 @@ def test_realistic_queries_find_the_article_in_the_top_3(lang, search_pages, bui
     assert not misses, json.dumps(misses, ensure_ascii=False, indent=1)
 
 
+def test_traditional_chinese_queries_find_the_same_articles(search_pages, built_site):
+    """Every realistic Chinese query, typed in Traditional characters (OpenCC's s2tw)."""
+    from opencc import OpenCC
+
+    convert = OpenCC("s2tw").convert
+    pages, blocked = search_pages
+    queries = [q for q in load_queries() if q.lang == "zh" and convert(q.text) != q.text]
+    assert len(queries) >= 20
+    misses = []
+    for q in queries:
+        traditional = convert(q.text)
+        top = [r["path"] for r in search(pages["zh"], built_site, traditional)[:3]]
+        if not set(top) & set(q.expect):
+            misses.append({"query": traditional, "expected": list(q.expect), "top3": top})
+    assert blocked == []
+    assert not misses, json.dumps(misses, ensure_ascii=False, indent=1)
+
+
+def test_a_traditional_query_highlights_the_simplified_words(search_pages, built_site):
+    pages, _ = search_pages
+    results = search(pages["zh"], built_site, "客服電話")
+    assert results
+    assert any("<mark>电话" in r["html"] for r in results)
+
+
 @pytest.mark.parametrize(
     ("lang", "query", "word"),
     [

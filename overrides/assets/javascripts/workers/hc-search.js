@@ -22,7 +22,9 @@
  *  - in English, only the word being typed is a prefix: the words before it
  *    are searched whole, so "safe wallet" does not match "safety";
  *  - Material's own segmenter is switched off, and the search suggestion is
- *    rebuilt so it completes the whole typed Chinese word.
+ *    rebuilt so it completes the whole typed Chinese word;
+ *  - Traditional characters (忘記密碼) become the Simplified ones the
+ *    articles use, by the pairs the index lists (config.t2s).
  *
  * It runs in a real Worker (http, and file:// through hc-search-start.js)
  * and in the iframe-worker shim (file://, when that cannot start).
@@ -45,6 +47,7 @@
     .split(" ").forEach(function (w) { STOP[w] = true; });
 
   var settings = null;  /* the index configuration */
+  var t2s = null;       /* Traditional -> Simplified characters of the index */
   var fastTokenizer = function () { return null; };
   var vocab = null;     /* index words containing Han */
   var prefixes = null;  /* every prefix of those words */
@@ -143,6 +146,22 @@
       }
     });
     return out.filter(function (w, i) { return out.indexOf(w) === i; });
+  }
+
+  /* A query typed in Traditional Chinese (忘記密碼), in the Simplified
+     characters the articles use: the index lists the pairs (config.t2s) */
+  function simplified(text) {
+    if (t2s === null) {
+      t2s = new Map();
+      var pairs = settings && typeof settings.t2s === "string" ? settings.t2s : "";
+      for (var i = 0; i + 1 < pairs.length; i += 2) t2s.set(pairs[i], pairs[i + 1]);
+    }
+    if (!t2s.size) return text;
+    return text.replace(HAN, function (run) {
+      var out = "";
+      for (var i = 0; i < run.length; i++) out += t2s.get(run[i]) || run[i];
+      return out;
+    });
   }
 
   function uses(step) {
@@ -936,9 +955,10 @@
         };
       }
       settings = message.data.config;
+      t2s = null;
       patchLunr();
     } else if (message.type === QUERY) {
-      lastQuery = String(message.data);
+      lastQuery = simplified(String(message.data));
       compounds = [];
       helpers = {};
       return { type: QUERY, data: rewriteQuery(lastQuery) };
