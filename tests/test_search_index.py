@@ -463,3 +463,15 @@ def test_only_the_chinese_index_carries_the_traditional_characters(segmenter):
     out = split_index(MERGED, PREFIXES, segmenter)
     assert isinstance(out["zh"]["config"]["t2s"], str) and out["zh"]["config"]["t2s"]
     assert "t2s" not in out["en"]["config"]
+
+
+def test_a_missing_character_table_is_a_clear_error(monkeypatch):
+    import helpcenter.search_index as search_index
+
+    monkeypatch.setattr(search_index, "OPENCC_PACKAGE", "no_such_package_for_opencc")
+    search_index.traditional_characters.cache_clear()
+    try:
+        with pytest.raises(SearchIndexError, match="make venv"):
+            search_index.traditional_characters()
+    finally:
+        search_index.traditional_characters.cache_clear()

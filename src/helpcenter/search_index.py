@@ -376,11 +376,16 @@ def traditional_characters() -> dict[str, tuple[str, ...]]:
     Single characters of the Basic Multilingual Plane only (what the search
     worker converts); a form equal to the character itself is left out.
     """
-    from importlib.resources import files
+    from importlib.util import find_spec
 
+    # Read from the package's folder without importing the package.
+    spec = find_spec(OPENCC_PACKAGE)
+    folders = list(spec.submodule_search_locations or ()) if spec else []
     try:
-        text = files(OPENCC_PACKAGE).joinpath(OPENCC_CHARACTERS).read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError) as exc:
+        if not folders:
+            raise FileNotFoundError(OPENCC_PACKAGE)
+        text = (Path(folders[0]) / OPENCC_CHARACTERS).read_text(encoding="utf-8")
+    except OSError as exc:
         raise SearchIndexError(
             f"OpenCC's character table ({OPENCC_PACKAGE}/{OPENCC_CHARACTERS}) is missing:"
             " install the project's dependencies (`make venv`)"
@@ -405,23 +410,37 @@ def traditional_map(docs: Iterable[Mapping[str, Any]]) -> str:
     the text uses itself (乾 of 乾坤 stays 乾). Where the text uses more than
     one of a character's forms, the one it uses most.
     """
-    text = "\n".join(
+    values = [
         value
         for doc in docs
         for key in ("title", "text", "kt", "kw")
         if isinstance(value := doc.get(key), str)
-    )
-    used = set(text)
+    ]
+    used: set[str] = set()
+    for value in values:
+        used.update(value)
+    table = traditional_characters()
+    sources = _traditional_of()
     pairs: list[str] = []
-    for source, forms in sorted(traditional_characters().items()):
+    for source in sorted({source for char in used for source in sources.get(char, ())}):
         if source in used:
             continue
-        present = [form for form in forms if form in used]
+        present = [form for form in table[source] if form in used]
         if len(present) > 1:
+            text = "\n".join(values)
             present.sort(key=text.count, reverse=True)
-        if present:
-            pairs.append(source + present[0])
+        pairs.append(source + present[0])
     return "".join(pairs)
+
+
+@functools.lru_cache(maxsize=1)
+def _traditional_of() -> dict[str, tuple[str, ...]]:
+    """Simplified character -> the Traditional characters that have it as a form."""
+    out: dict[str, list[str]] = {}
+    for source, forms in traditional_characters().items():
+        for form in forms:
+            out.setdefault(form, []).append(source)
+    return {form: tuple(sources) for form, sources in out.items()}
 
 
 def split_index(
