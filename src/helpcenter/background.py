@@ -17,7 +17,6 @@ import importlib
 import multiprocessing
 import os
 import pickle
-import queue
 import threading
 import time
 from collections.abc import Callable
@@ -76,57 +75,23 @@ def call(target: Target, *args: Any) -> Any:
     return resolve(target)(*args)
 
 
-_queue: queue.SimpleQueue[Pending] = queue.SimpleQueue()
-_submitter: threading.Thread | None = None
-_submitter_lock = threading.Lock()
-
-
-def _submit_queued() -> None:
-    """The submitting thread: hands each job to the second process, in order.
-
-    Starting that process takes the caller 20 to 25 ms (a new interpreter,
-    and the executor's own thread); on this thread the build goes on
-    meanwhile.
-    """
-    while True:
-        pending = _queue.get()
-        try:
-            pending._future = _pool().submit(call, pending._fn, *pending._args)
-        except (OSError, RuntimeError, BrokenProcessPool, pickle.PicklingError):
-            pending._future = None
-        finally:
-            pending._sent.set()
-
-
-def _enqueue(pending: Pending) -> None:
-    global _submitter
-    with _submitter_lock:
-        if _submitter is None or not _submitter.is_alive():
-            _submitter = threading.Thread(
-                target=_submit_queued, name="helpcenter-background", daemon=True
-            )
-            _submitter.start()
-    _queue.put(pending)
-
-
 class Pending:
     """A check under way; :meth:`result` waits for it."""
 
     def __init__(self, fn: Target, args: tuple[Any, ...]) -> None:
         self._fn, self._args = fn, args
         self._future: concurrent.futures.Future[Any] | None = None
-        self._sent = threading.Event()
         self._value: Any = None
         self._done = False
         if enabled():
-            _enqueue(self)
-        else:
-            self._sent.set()
+            try:
+                self._future = _pool().submit(call, fn, *args)
+            except (OSError, RuntimeError, BrokenProcessPool, pickle.PicklingError):
+                self._future = None
 
     def result(self) -> Any:
         """The check's return value (its exception, if it raised one)."""
         if not self._done:
-            self._sent.wait()
             self._value = self._collect()
             self._done = True
         return self._value
