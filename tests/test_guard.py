@@ -52,6 +52,28 @@ def test_value_is_the_text_as_written(registry) -> None:
     assert f.column == 4
 
 
+@pytest.mark.parametrize(
+    ("simplified", "traditional"),
+    [
+        ("官方微信号：kefu_desk01", "官方微信號：kefu_desk01"),
+        ("QQ号：123456788", "QQ號：123456788"),
+        ("电报：help_desk_bot", "電報：help_desk_bot"),
+        ("纸飞机号 help_desk_bot", "紙飛機號 help_desk_bot"),
+        ("脸书账号：help.desk_01", "臉書賬號：help.desk_01"),
+        ("请联系 @help_desk_bot", "請聯繫 @help_desk_bot"),
+    ],
+)
+def test_traditional_words_introduce_a_handle_as_simplified_ones(
+    simplified, traditional, registry
+) -> None:
+    """Scam posts aimed at Hong Kong and Taiwan write the same words in Traditional."""
+    expected = [(f.line, f.column, f.rule, f.value) for f in findings(simplified, registry)]
+    assert expected, simplified
+    assert [(f.line, f.column, f.rule, f.value) for f in findings(traditional, registry)] == (
+        expected
+    )
+
+
 def test_front_matter_lines_count(registry) -> None:
     text = "---\ntitle: x\ndescription: call +1 202 555 0199\n---\n\n# x\n"
     (f,) = findings(text, registry, "docs/en/page.md")

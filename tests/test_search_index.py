@@ -452,7 +452,8 @@ def test_the_chinese_index_converts_traditional_characters_its_text_uses(segment
 
 
 def test_the_most_used_form_wins_where_the_text_uses_several():
-    from helpcenter.search_index import traditional_characters, traditional_map
+    from helpcenter.hanzi import traditional_characters
+    from helpcenter.search_index import traditional_map
 
     assert traditional_characters()["鍊"] == ("炼", "链")
     pairs = traditional_map([{"title": "链 链 炼", "text": "区块链"}])
@@ -466,12 +467,15 @@ def test_only_the_chinese_index_carries_the_traditional_characters(segmenter):
 
 
 def test_a_missing_character_table_is_a_clear_error(monkeypatch):
-    import helpcenter.search_index as search_index
+    from helpcenter import hanzi
+    from helpcenter.search_index import traditional_map
 
-    monkeypatch.setattr(search_index, "OPENCC_PACKAGE", "no_such_package_for_opencc")
-    search_index.traditional_characters.cache_clear()
+    monkeypatch.setattr(hanzi, "OPENCC_PACKAGE", "no_such_package_for_opencc")
+    hanzi.traditional_characters.cache_clear()
+    hanzi.traditional_of.cache_clear()
     try:
         with pytest.raises(SearchIndexError, match="make venv"):
-            search_index.traditional_characters()
+            traditional_map([{"title": "忘记密码"}])
     finally:
-        search_index.traditional_characters.cache_clear()
+        hanzi.traditional_characters.cache_clear()
+        hanzi.traditional_of.cache_clear()

@@ -40,6 +40,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from helpcenter import hanzi
+
 #: Characters that separate words, for both languages. U+200B separates the
 #: words the build segments; ``*+~^`` are left to the query syntax.
 SEPARATOR = (
@@ -363,44 +365,6 @@ def prepare_doc(
     return out
 
 
-#: OpenCC's Traditional -> Simplified character table, in the
-#: ``opencc-python-reimplemented`` package: ``繁<TAB>简 [other choices]`` lines.
-OPENCC_PACKAGE = "opencc"
-OPENCC_CHARACTERS = "dictionary/TSCharacters.txt"
-
-
-@functools.lru_cache(maxsize=1)
-def traditional_characters() -> dict[str, tuple[str, ...]]:
-    """Traditional character -> its Simplified forms, OpenCC's first choice first.
-
-    Single characters of the Basic Multilingual Plane only (what the search
-    worker converts); a form equal to the character itself is left out.
-    """
-    from importlib.util import find_spec
-
-    # Read from the package's folder without importing the package.
-    spec = find_spec(OPENCC_PACKAGE)
-    folders = list(spec.submodule_search_locations or ()) if spec else []
-    try:
-        if not folders:
-            raise FileNotFoundError(OPENCC_PACKAGE)
-        text = (Path(folders[0]) / OPENCC_CHARACTERS).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise SearchIndexError(
-            f"OpenCC's character table ({OPENCC_PACKAGE}/{OPENCC_CHARACTERS}) is missing:"
-            " install the project's dependencies (`make venv`)"
-        ) from exc
-    table: dict[str, tuple[str, ...]] = {}
-    for line in text.splitlines():
-        source, _, targets = line.partition("\t")
-        if len(source) != 1 or source > "\uffff":
-            continue
-        forms = tuple(t for t in targets.split() if len(t) == 1 and t != source and t <= "\uffff")
-        if forms:
-            table[source] = forms
-    return table
-
-
 def traditional_map(docs: Iterable[Mapping[str, Any]]) -> str:
     """The ``t2s`` entry of a Chinese index: ``繁简繁简...`` pairs.
 
@@ -419,8 +383,10 @@ def traditional_map(docs: Iterable[Mapping[str, Any]]) -> str:
     used: set[str] = set()
     for value in values:
         used.update(value)
-    table = traditional_characters()
-    sources = _traditional_of()
+    try:
+        table, sources = hanzi.traditional_characters(), hanzi.traditional_of()
+    except hanzi.CharacterTableMissing as exc:
+        raise SearchIndexError(str(exc)) from exc
     pairs: list[str] = []
     for source in sorted({source for char in used for source in sources.get(char, ())}):
         if source in used:
@@ -431,16 +397,6 @@ def traditional_map(docs: Iterable[Mapping[str, Any]]) -> str:
             present.sort(key=text.count, reverse=True)
         pairs.append(source + present[0])
     return "".join(pairs)
-
-
-@functools.lru_cache(maxsize=1)
-def _traditional_of() -> dict[str, tuple[str, ...]]:
-    """Simplified character -> the Traditional characters that have it as a form."""
-    out: dict[str, list[str]] = {}
-    for source, forms in traditional_characters().items():
-        for form in forms:
-            out.setdefault(form, []).append(source)
-    return {form: tuple(sources) for form, sources in out.items()}
 
 
 def split_index(

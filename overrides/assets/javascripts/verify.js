@@ -880,6 +880,9 @@
     }
     var lowered = text.toLowerCase();
     if (lowered.length !== text.length) return null;
+    // 微信號 is 微信号: the words' Traditional characters, read as the guard reads them
+    var simplified = words.simplified || {};
+    lowered = lowered.replace(/[^\x00-\x7f]/g, function (c) { return simplified[c] || c; });
     var re = this.namedRe;
     re.lastIndex = 0;
     var m;

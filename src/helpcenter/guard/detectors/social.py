@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from helpcenter import hanzi
 from helpcenter.guard.detectors import Candidate, anchors, line_windows
 
 # Word (as written in Chinese or English posts, slang included) -> platform.
@@ -90,10 +91,50 @@ _AFTER_RE = re.compile(
     rf"[\s(（]*(?:on|at|in|via|@|在)?\s*(?<![A-Za-z])(?:{_WORD_ALT})(?![A-Za-z])", re.IGNORECASE
 )
 
+# Words written in Traditional characters (微信號, 電報, 聯繫) are read as their
+# Simplified forms: the text is converted character for character (lengths and
+# columns kept) before the words are looked for.
+try:
+    _TO_SIMPLIFIED = hanzi.to_simplified()
+    _TRADITIONAL_OF = hanzi.traditional_of()
+except hanzi.CharacterTableMissing:  # only Simplified words are recognised then
+    _TO_SIMPLIFIED, _TRADITIONAL_OF = {}, {}
+# The Chinese characters of the platform words and of NAMED_RE's nouns and
+# separators: what the verifier's page converts (helpcenter.verify).
+NAMED_CHARS = "".join(
+    sorted(
+        {
+            c
+            for c in "".join(PLATFORM_WORDS) + "号码账帐公众群频道用户名联系是为搜索添加"
+            if not c.isascii()
+        }
+    )
+)
+# Most text has no Traditional character: finding none is cheaper than converting.
+_TRADITIONAL_RE = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in sorted(_TO_SIMPLIFIED)) + "]"
+    if _TO_SIMPLIFIED
+    else "(?!)"
+)
+
+
+def _simplified(text: str) -> str:
+    """``text`` with its Traditional characters in their Simplified forms (same length)."""
+    return text.translate(_TO_SIMPLIFIED) if _TRADITIONAL_RE.search(text) else text
+
+
+def _class(chars: str) -> str:
+    """A character class of ``chars`` and of their Traditional characters."""
+    more = [t for c in chars for t in _TRADITIONAL_OF.get(c, ()) if t not in chars]
+    return "[" + "".join(re.escape(c) for c in chars + "".join(more)) + "]"
+
+
 # Cheap anchors: the first two characters of the Chinese words; for ASCII words the
 # separator or the underscore a handle needs when no separator introduces it.
 _CJK_ANCHOR_RE = re.compile(
-    "[微薇威徽维卫扣企电飞纸小推油脸照抖瓦加+➕][ \t]?[信星扣鹅报机飞蓝特管书谱片音次vVxX博微qQtT]"
+    _class("微薇威徽维卫扣企电飞纸小推油脸照抖瓦加+➕")
+    + "[ \t]?"
+    + _class("信星扣鹅报机飞蓝特管书谱片音次vVxX博微qQtT")
 )
 # Separators and underscores, plus the "ID" of "WeChat ID bitpkefu".
 _ASCII_ANCHORS = (":", "@", "=", "_", "qq", "QQ", "Qq", "号", " ID ")
@@ -119,6 +160,7 @@ def detect(text: str) -> Iterator[Candidate]:
         lowered = window.lower()
         if len(lowered) != len(window):
             lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in window)
+        lowered = _simplified(lowered)
         for m in NAMED_RE.finditer(lowered):
             if not _left_ok(lowered, m.start()):
                 continue
@@ -141,9 +183,13 @@ def detect(text: str) -> Iterator[Candidate]:
             line_start = text.rfind("\n", 0, m.start()) + 1
             line_end = text.find("\n", m.end())
             line_end = len(text) if line_end == -1 else line_end
+            # The words around the mention, in Simplified characters (one more
+            # character on the left, for the words' left boundary).
+            lo = max(line_start, m.start() - 41)
+            near = _simplified(text[lo : min(line_end, m.end() + 30)])
             context = MENTION_CONTEXT_RE.search(
-                text, max(line_start, m.start() - 40), m.start()
-            ) or _AFTER_RE.match(text, m.end(), min(line_end, m.end() + 30))
+                near, max(line_start, m.start() - 40) - lo, m.start() - lo
+            ) or _AFTER_RE.match(near, m.end() - lo)
             yield Candidate(
                 m.start(),
                 m.start() + 1 + len(handle),
