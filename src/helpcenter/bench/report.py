@@ -163,6 +163,7 @@ def table(results: dict[str, Any], markdown: bool = False) -> str:
     out.append("")
     out.append(
         "Build (mkdocs build --strict, subprocess, median of runs; "
+        "paired runs: median of each run with hooks / the run without after it; "
         "best runs: fastest with hooks / fastest without)"
     )
     rows = []
@@ -177,6 +178,7 @@ def table(results: dict[str, Any], markdown: bool = False) -> str:
                 _fmt(b.get("with_hooks_cpu_s"), " s"),
                 _fmt(b.get("without_hooks_cpu_s"), " s"),
                 _fmt(b["hooks_ratio"], "", 3),
+                _fmt(b.get("hooks_ratio_paired"), "", 3),
                 _fmt(b.get("hooks_ratio_cpu"), "", 3),
                 _fmt(b.get("hooks_ratio_best"), "", 3),
                 _fmt(b["per_article_ms"], " ms", 1),
@@ -195,6 +197,7 @@ def table(results: dict[str, Any], markdown: bool = False) -> str:
             "CPU with",
             "CPU without",
             "ratio",
+            "ratio, paired runs",
             "CPU ratio",
             "ratio, best runs",
             "per page",

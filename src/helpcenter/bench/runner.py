@@ -162,6 +162,11 @@ class Runner:
             "with_hooks_all_s": with_h,
             "without_hooks_all_s": without,
             "hooks_ratio": _ratio(med_h, med_n),
+            # Each run with hooks against the run without that follows it: a
+            # machine that slows down or speeds up during the runs moves both.
+            "hooks_ratio_paired": measure.median(
+                [r for r in map(_ratio, with_h, without) if r is not None]
+            ),
             # Best of runs: other processes only ever add time, so the
             # fastest run of each is the least disturbed (as timeit advises).
             "hooks_ratio_best": _ratio(min(with_h), min(without)),
