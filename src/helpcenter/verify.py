@@ -28,7 +28,7 @@ from typing import Any
 import phonenumbers
 from phonenumbers import PhoneMetadata
 
-from helpcenter import guard, hanzi, lookalike, normalize
+from helpcenter import guard, lookalike, normalize
 from helpcenter.guard import decide, scan
 from helpcenter.guard.detectors import social
 from helpcenter.registry import Channel, Registry, load_registry_cached
@@ -55,15 +55,6 @@ def _entries(table: dict[str, decide.Match]) -> dict[str, list[str | None]]:
         key: [match.status, match.channel.id if match.channel else None]
         for key, match in table.items()
     }
-
-
-def _simplified_named_chars() -> dict[str, str]:
-    """Traditional character -> Simplified, for the characters of the platform words."""
-    try:
-        table = hanzi.to_simplified()
-    except hanzi.CharacterTableMissing:
-        return {}
-    return {chr(t): chr(s) for t, s in table.items() if chr(s) in social.NAMED_CHARS}
 
 
 def _phone_codes() -> dict[str, Any]:
@@ -209,7 +200,7 @@ def verifier_data(registry: Registry) -> dict[str, Any]:
             "ambiguous": sorted(social.AMBIGUOUS),
             "add": sorted(social.ADD_WORDS),
             # 微信號 is 微信号: Traditional characters of those words, as the guard reads them
-            "simplified": _simplified_named_chars(),
+            "simplified": dict(social.NAMED_SIMPLIFIED),
         },
         "confusables": lookalike.CONFUSABLES,
         "confusable_sequences": [list(pair) for pair in lookalike._SEQUENCES],

@@ -99,17 +99,13 @@ try:
     _TRADITIONAL_OF = hanzi.traditional_of()
 except hanzi.CharacterTableMissing:  # only Simplified words are recognised then
     _TO_SIMPLIFIED, _TRADITIONAL_OF = {}, {}
-# The Chinese characters of the platform words and of NAMED_RE's nouns and
-# separators: what the verifier's page converts (helpcenter.verify).
-NAMED_CHARS = "".join(
-    sorted(
-        {
-            c
-            for c in "".join(PLATFORM_WORDS) + "号码账帐公众群频道用户名联系是为搜索添加"
-            if not c.isascii()
-        }
-    )
-)
+# The Traditional characters of NAMED_RE's words, nouns and separators, with
+# their Simplified forms: what the verifier's page converts (helpcenter.verify).
+NAMED_SIMPLIFIED: dict[str, str] = {
+    chr(t): chr(s)
+    for t, s in _TO_SIMPLIFIED.items()
+    if chr(s) in {c for c in NAMED_RE.pattern if not c.isascii()}
+}
 # Most text has no Traditional character: finding none is cheaper than converting.
 _TRADITIONAL_RE = re.compile(
     "[" + "".join(re.escape(chr(c)) for c in sorted(_TO_SIMPLIFIED)) + "]"
