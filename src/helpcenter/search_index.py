@@ -388,12 +388,13 @@ def traditional_map(docs: Iterable[Mapping[str, Any]]) -> str:
     except hanzi.CharacterTableMissing as exc:
         raise SearchIndexError(str(exc)) from exc
     pairs: list[str] = []
+    text = None  # all of it, joined the first time forms are counted
     for source in sorted({source for char in used for source in sources.get(char, ())}):
         if source in used:
             continue
         present = [form for form in table[source] if form in used]
         if len(present) > 1:
-            text = "\n".join(values)
+            text = "\n".join(values) if text is None else text
             present.sort(key=text.count, reverse=True)
         pairs.append(source + present[0])
     return "".join(pairs)
