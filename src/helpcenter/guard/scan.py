@@ -7,8 +7,9 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from helpcenter import normalize
@@ -69,6 +70,7 @@ class _Page:
         self.region, self.lang = region, lang
         self.findings: list[Finding] = []
         self._target_starts = [s for s, _ in st.targets]
+        self._reach: list[int] | None = None
         self._judged: dict[tuple, decide.Judgement | None] = {}
 
     def judge(self, cand: Candidate) -> decide.Judgement | None:
@@ -79,6 +81,20 @@ class _Page:
         return self._judged[key]
 
     # -- helpers ---------------------------------------------------------
+    def absolute_target(self, cand: Candidate) -> bool:
+        """Whether the first link target containing ``cand`` is absolute (``//host``,
+        ``www.``, a scheme); ``True`` when no target contains it."""
+        targets = self.st.targets
+        if self._reach is None:
+            # reach[j]: the furthest end among targets[0..j], to find the first
+            # target that contains an offset by bisection (targets may nest).
+            self._reach = list(accumulate((e for _, e in targets), max))
+        j = bisect_right(self._reach, cand.start)
+        if j < len(targets) and targets[j][0] <= cand.start:
+            s, e = targets[j]
+            return bool(_ABSOLUTE_RE.match(self.src.norm, s, e))
+        return True
+
     def in_target(self, cand: Candidate) -> bool:
         i = bisect_right(self._target_starts, cand.start) - 1
         return i >= 0 and self.st.targets[i][0] <= cand.start < self.st.targets[i][1]
@@ -261,7 +277,8 @@ def check_pages(
         )
     cands = detect_all(src.norm, region)
     if st.markers:
-        cands = [c for c in cands if not _inside(c, st.markers)]
+        marker_starts = [s for s, _ in st.markers]
+        cands = [c for c in cands if not _inside(c, st.markers, marker_starts)]
     targets = st.targets
     for cand in cands:
         in_link = bool(targets) and page.in_target(cand)
@@ -283,7 +300,7 @@ def check_pages(
                 if j and j.verdict in ("scam", "lookalike"):
                     page.report(cand, j, in_link)
                 continue
-        if in_link and cand.kind == "domain" and not _absolute_target(src.norm, cand, st):
+        if in_link and cand.kind == "domain" and not page.absolute_target(cand):
             continue  # a relative link such as "contact/email.md" is not a domain
         j = page.judge(cand)
         if j is None:
@@ -321,28 +338,30 @@ def check_pages(
     return PageResult(sorted(out), moved)
 
 
-def _inside(cand: Candidate, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= cand.start < e for s, e in spans)
+def _inside(cand: Candidate, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether ``cand`` starts inside one of ``spans`` (sorted, not overlapping; ``starts``
+    their start offsets)."""
+    i = bisect_right(starts, cand.start) - 1
+    return i >= 0 and cand.start < spans[i][1]
 
 
-def _absolute_target(norm: str, cand: Candidate, st: Structure) -> bool:
-    """Whether the link target containing ``cand`` is absolute (``//host``, ``www.``, a scheme)."""
-    for s, e in st.targets:
-        if s <= cand.start < e:
-            target = norm[s:e]
-            return bool(re.match(r"(?:[a-z][a-z0-9+.-]*:|//|www\.)", target, re.I))
-    return True
+_ABSOLUTE_RE = re.compile(r"(?:[a-z][a-z0-9+.-]*:|//|www\.)", re.I)
 
 
 def _mismatches(page: _Page, cands: list[Candidate], region: str) -> None:
     idx = page.idx
+    # ``cands`` are in order of their start: each link's share is found by bisection.
+    starts = [c.start for c in cands]
     for link in page.st.links:
-        shown = [c for c in cands if link.text_start <= c.start < link.text_end]
-        if not shown:
+        lo = bisect_left(starts, link.text_start)
+        hi = bisect_left(starts, link.text_end, lo)
+        if lo == hi:
             continue
-        target = next((c for c in cands if link.target_start <= c.start < link.target_end), None)
-        if target is None:
+        shown = cands[lo:hi]
+        i = bisect_left(starts, link.target_start)
+        if i == len(cands) or cands[i].start >= link.target_end:
             continue
+        target = cands[i]
         target_id = _identity(idx, target, region)
         if target_id is None:
             continue

@@ -101,10 +101,9 @@ except hanzi.CharacterTableMissing:  # only Simplified words are recognised then
     _TO_SIMPLIFIED, _TRADITIONAL_OF = {}, {}
 # The Traditional characters of NAMED_RE's words, nouns and separators, with
 # their Simplified forms: what the verifier's page converts (helpcenter.verify).
+_NAMED_CHARS = frozenset(c for c in NAMED_RE.pattern if not c.isascii())
 NAMED_SIMPLIFIED: dict[str, str] = {
-    chr(t): chr(s)
-    for t, s in _TO_SIMPLIFIED.items()
-    if chr(s) in {c for c in NAMED_RE.pattern if not c.isascii()}
+    chr(t): chr(s) for t, s in _TO_SIMPLIFIED.items() if chr(s) in _NAMED_CHARS
 }
 # Most text has no Traditional character: finding none is cheaper than converting.
 _TRADITIONAL_RE = re.compile(
