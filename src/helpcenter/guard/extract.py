@@ -24,8 +24,6 @@ from itertools import accumulate
 
 from helpcenter.normalize import INVISIBLE_RE
 
-_DOTS = {"\u3002": ".", "\uff0e": ".", "\uff61": ".", "\u2024": ".", "\ufe52": "."}
-
 # Tokens replaced in the normalised view, one pattern per kind so that each
 # scan starts with a literal or a small class (fast even on long pages).
 _TOKEN_PATTERNS = (
@@ -202,18 +200,18 @@ class Source:
             return n
         if chunk.isascii():
             return self._exact_piece(norm_parts, n, o_start, chunk)
-        folded = unicodedata.normalize("NFKC", _dots(chunk))
+        folded = _fold(chunk)
         if len(folded) == len(chunk):
             return self._exact_piece(norm_parts, n, o_start, folded)
         # Rare: a character expands or composes. Map line by line, then char by char.
         pos = o_start
         for line in chunk.splitlines(keepends=True):
-            folded = unicodedata.normalize("NFKC", _dots(line))
+            folded = _fold(line)
             if len(folded) == len(line):
                 n = self._exact_piece(norm_parts, n, pos, folded)
             else:
                 for i, ch in enumerate(line):
-                    one = unicodedata.normalize("NFKC", _dots(ch))
+                    one = _fold(ch)
                     if len(one) == 1:
                         n = self._exact_piece(norm_parts, n, pos + i, one)
                     else:
@@ -350,12 +348,15 @@ class Source:
         return len(self._line_starts)
 
 
-def _dots(text: str) -> str:
-    """Ideographic and other full stops as ``.`` (hostnames accept them)."""
-    for dot in _DOTS:
-        if dot in text:
-            text = text.replace(dot, ".")
-    return text
+def _fold(text: str) -> str:
+    """``text`` NFKC-normalised, with full stops as ``.`` (hostnames accept them).
+
+    NFKC already turns the fullwidth, small and leader dots into ``.``, and
+    the halfwidth and vertical ideographic full stops into 。, so only 。 is
+    left to replace: one scan of the text, not one per kind of dot.
+    """
+    folded = unicodedata.normalize("NFKC", text)
+    return folded.replace("\u3002", ".") if "\u3002" in folded else folded
 
 
 @dataclass
