@@ -280,3 +280,60 @@ def test_lang_region_sets_the_region_outside_language_folders(tmp_path, capsys) 
     assert code == 1 and "+44 20 7946 0999" in out
     code, out, _ = run_check(capsys, "--lang-region", "nowhere", str(page))
     assert code == 2
+
+
+# -- large inputs: shared out among processes --------------------------------
+
+
+def _many_pages(root: Path, copies: int, clean_copies: int = 0) -> Path:
+    """``copies`` of every contact fixture (findings on each) and ``clean_copies`` of the
+    shipped articles, in the zh and en folders."""
+    docs = root / "docs"
+    for lang in ("zh", "en"):
+        pages = [(p, f"copy{i:03d}") for p in sorted((FIXTURES / lang).glob("*.md"))
+                 for i in range(copies)]  # fmt: skip
+        pages += [(p, f"clean{i:03d}/{p.parent.relative_to(ROOT / 'docs' / lang)}")
+                  for p in sorted((ROOT / "docs" / lang).rglob("*.md"))
+                  for i in range(clean_copies)]  # fmt: skip
+        for page, folder in pages:
+            target = docs / lang / folder / page.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+    return docs
+
+
+def test_a_large_input_gives_the_same_findings_in_several_processes(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from helpcenter.guard import paths
+
+    docs = _many_pages(tmp_path, 6, clean_copies=50)
+    size = sum(p.stat().st_size for p in docs.rglob("*.md"))
+    assert size > paths.PARALLEL_BYTES  # large enough for the workers
+
+    def check(jobs: str) -> subprocess.CompletedProcess:
+        cmd = [sys.executable, "-m", "helpcenter", "check", "--registry", str(REGISTRY),
+               "--lang", "en", "--format", "json", "-j", jobs, "docs"]  # fmt: skip
+        return subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+
+    one, two = check("1"), check("2")
+    assert one.returncode == two.returncode == 1, one.stderr + two.stderr
+    assert one.stdout == two.stdout
+    findings = json.loads(two.stdout)["findings"]
+    assert {f["path"].split("/")[2][:4] for f in findings} == {"copy"}
+    assert len({f["path"] for f in findings}) >= 60
+
+
+def test_an_unreadable_file_is_a_clear_error_in_a_worker_too(tmp_path, monkeypatch) -> None:
+    from helpcenter.guard import paths
+
+    docs = _many_pages(tmp_path, 2)
+    (docs / "zh" / "broken.md").symlink_to(tmp_path / "gone.md")  # listed, cannot be read
+    monkeypatch.setattr(paths, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(paths, "BATCH_BYTES", 20_000)
+    monkeypatch.setattr(paths, "_can_fork", lambda: True)
+    registry = load_registry(REGISTRY)
+    for jobs in (1, 2):
+        with pytest.raises(OSError, match="broken.md"):
+            check_paths([docs], registry, jobs=jobs)

@@ -16,6 +16,12 @@ from helpcenter.cli import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
 _REGIONS = {"zh": "CN", "en": "US"}
 
 
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes, 1 or more: {text!r}")
+    return int(text)
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``check``."""
     add = parser.add_argument
@@ -39,6 +45,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="LANG|REGION",
         help="phone region for pages outside docs/zh/ and docs/en/: a language "
         "(zh -> CN, en -> US) or a region code such as GB (default: zh)",
+    )
+    add(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="processes for a large input (default: one per processor; 1: one process)",
     )
     add(
         "--list-suppressions",
@@ -79,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
     from helpcenter.guard.report import render
 
     try:
-        result = check_paths(paths, registry, lang=lang, default_region=region)
+        result = check_paths(paths, registry, lang=lang, default_region=region, jobs=args.jobs)
     except OSError as exc:
         print(f"helpcenter check: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -1,9 +1,16 @@
-"""Checking files and directories of Markdown."""
+"""Checking files and directories of Markdown.
+
+Pages of one phone region are read and scanned in batches of about
+:data:`BATCH_BYTES` (one scan per batch, not per file). A large input is
+shared out among worker processes, one per processor (``jobs``): each reads
+and scans whole batches, so the findings are the same as in one process,
+and they are sorted before they are returned.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,36 +22,124 @@ if TYPE_CHECKING:
 
 def markdown_files(paths: Iterable[str | Path]) -> list[Path]:
     """``*.md`` files under ``paths`` (files are taken as given), sorted, without duplicates."""
+    return [Path(f) for f in _markdown_names(paths)]
+
+
+def _markdown_names(paths: Iterable[str | Path]) -> list[str]:
+    """:func:`markdown_files` as POSIX names, written as :class:`~pathlib.Path` writes them."""
     out: dict[str, None] = {}
     for p in paths:
-        top = os.fspath(p)
+        top = Path(p).as_posix()
         if os.path.isdir(top):
             found = []
             for root, dirs, files in os.walk(top):
                 dirs.sort()
                 found.extend(os.path.join(root, f) for f in files if f.endswith(".md"))
+            if top == ".":  # Path("./a.md") is "a.md"
+                found = [f[2:] for f in found]
             for f in sorted(found):
-                out[f] = None
+                out[_posix(f)] = None
         else:
             out[top] = None
-    return [Path(f) for f in out]
+    return list(out)
 
 
-BATCH_CHARS = 1_000_000
-"""Pages are scanned in batches of about this many characters."""
+BATCH_BYTES = 2_000_000
+"""Pages are read and scanned in batches of about this many bytes."""
+
+PARALLEL_BYTES = 4_000_000
+"""Below this many bytes of Markdown, one process is faster than starting workers."""
 
 
-def _batches(pages: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
-    """``pages`` cut into runs of about :data:`BATCH_CHARS` characters."""
-    out: list[list[tuple[str, str]]] = []
-    size = BATCH_CHARS
-    for page in pages:
-        if size + len(page[1]) > BATCH_CHARS and (not out or out[-1]):
-            out.append([])
-            size = 0
-        out[-1].append(page)
-        size += len(page[1])
-    return out
+def _posix(name: str) -> str:
+    return name.replace(os.sep, "/") if os.sep != "/" else name
+
+
+def _batches(names: list[str], region: str) -> tuple[list[tuple[str, list[str]]], int]:
+    """Files grouped by phone region, cut into runs of about :data:`BATCH_BYTES`; and
+    their size in bytes."""
+    from helpcenter.guard.scan import region_for
+
+    groups: dict[str, list[tuple[str, int]]] = {}
+    total = 0
+    for name in names:
+        try:
+            size = os.stat(name).st_size
+        except OSError:
+            size = 0  # reading it says what is wrong
+        total += size
+        groups.setdefault(region_for(name, region), []).append((name, size))
+    out: list[tuple[str, list[str]]] = []
+    for group_region, files in groups.items():
+        size = BATCH_BYTES
+        for name, length in files:
+            if size + length > BATCH_BYTES and (not out or out[-1][1]):
+                out.append((group_region, []))
+                size = 0
+            out[-1][1].append(name)
+            size += length
+    return out, total
+
+
+def _read(name: str) -> tuple[str, str]:
+    with open(name, "rb") as fh:
+        text = fh.read().decode("utf-8", errors="replace")
+    if "\r" in text:  # lines as an editor counts them: CRLF and CR end a line
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return name, text
+
+
+def _check_batch(registry: Registry, lang: str, region: str, names: Sequence[str]) -> PageResult:
+    from helpcenter.guard.scan import check_pages
+
+    return check_pages([_read(n) for n in names], registry, region=region, lang=lang)
+
+
+# What a worker process checks against: set in the parent before the workers
+# are forked, so the registry and its lookup index are not sent to each one.
+_WORKER: tuple[Registry, str] | None = None
+
+
+def _worker_batch(region: str, names: Sequence[str]) -> PageResult:
+    assert _WORKER is not None
+    registry, lang = _WORKER
+    return _check_batch(registry, lang, region, names)
+
+
+def available_cpus() -> int:
+    """Processors this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _parallel(
+    batches: list[tuple[str, list[str]]], registry: Registry, lang: str, jobs: int
+) -> list[PageResult]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from helpcenter.guard.scan import index_for
+
+    global _WORKER
+    index_for(registry)  # built once, inherited by every worker
+    _WORKER = (registry, lang)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            futures = [pool.submit(_worker_batch, region, names) for region, names in batches]
+            return [f.result() for f in futures]
+    finally:
+        _WORKER = None
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+    import threading
+
+    # Forking a process with other threads running can copy a held lock.
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def check_paths(
@@ -53,27 +148,24 @@ def check_paths(
     *,
     lang: str = "en",
     default_region: str = "CN",
+    jobs: int | None = None,
 ) -> PageResult:
     """Findings and suppressions for every Markdown file under ``paths``.
 
-    Pages of one phone region are scanned together in batches (one scan per
-    batch, not per file). Raises :class:`OSError` for a path that cannot be read.
+    ``jobs`` is the number of processes for a large input (``None``: one per
+    processor; ``1``: this process only). Raises :class:`OSError` for a path
+    that cannot be read.
     """
-    from helpcenter.guard.scan import check_pages, region_for
-
-    groups: dict[str, list[tuple[str, str]]] = {}
-    for f in markdown_files(paths):
-        name = f.as_posix()
-        with open(f, "rb") as fh:
-            text = fh.read().decode("utf-8", errors="replace")
-        if "\r" in text:  # lines as an editor counts them: CRLF and CR end a line
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
-        groups.setdefault(region_for(name, default_region), []).append((name, text))
-    results = [
-        check_pages(batch, registry, region=region, lang=lang)
-        for region, pages in groups.items()
-        for batch in _batches(pages)
-    ]
+    batches, total = _batches(_markdown_names(paths), default_region)
+    if jobs is None:
+        jobs = available_cpus()
+    jobs = min(jobs, len(batches))
+    if total < PARALLEL_BYTES or not _can_fork():
+        jobs = 1
+    if jobs > 1:
+        results = _parallel(batches, registry, lang, jobs)
+    else:
+        results = [_check_batch(registry, lang, region, b) for region, b in batches]
     findings = [f for r in results for f in r.findings]
     listed = [s for r in results for s in r.suppressions]
     return PageResult(sorted(findings), sorted(listed))
