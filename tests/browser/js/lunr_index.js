@@ -24,7 +24,10 @@
  *   slow       our worker leaves tokenizing to the theme's tokenizer;
  *   results    the output also holds the worker's answers to queries typed
  *              into the search box ("results"): what the page shows,
- *              highlighting included.
+ *              highlighting included;
+ *   theme-answers  the theme's worker answers the queries (our worker only
+ *              rewrites them), not our Answers; the output says which did
+ *              ("answers").
  */
 "use strict";
 const fs = require("fs");
@@ -45,6 +48,7 @@ globalThis.addEventListener = (type, listener) => {
   if (type === "message") handler = listener;
 };
 globalThis.postMessage = (message) => sent.push(message);
+if (variants.includes("theme-answers")) globalThis.__hcAnswers = false;
 globalThis.importScripts = (...urls) => {
   for (const u of urls)
     (0, eval)(fs.readFileSync(url.fileURLToPath(new URL(u, globalThis.location.href)), "utf8"));
@@ -83,6 +87,11 @@ const SEARCHES = [
 const QUERIES = [
   "忘记登录密码", "客服电话", "假客服", "提现没到账", "双重验证", "身份",
   "forgot password", "support email", "fake support", "withdrawal", "two-factor", "verif",
+  /* the query syntax the theme's transform and Lunr's parser read */
+  '"forgot password"', '"登录 密码"', "+login -password", "登录 -密码", "title:login", "text:密码",
+  "tags:help", "foo:bar", "x:y:z", "pass~1", "log^2", "*word", "密码*", "~", "^", "::", "+", "-",
+  '""', "", "   ", "a", "the", "can't", "hacked", "trading", "login history", "忘記密碼",
+  "2fa", "KYC", "support@bitp.example", "bitp.example", "400-000", "<b>", "&amp;", "ｆｏｒｇｏｔ",
 ];
 
 const data = JSON.parse(fs.readFileSync(indexFile, "utf8"));
@@ -100,7 +109,7 @@ if (variants.includes("tags"))
 const config = Object.assign({}, data.config);
 if (variants.includes("separator"))
   config.separator = '[\\s\\-,:!=\\[\\]()"/]+|(?!\\b)(?=[A-Z][a-z])|\\.(?!\\d)|&[lg]t;';
-handler({ data: { type: 0, data: { config: config, docs: docs, options: {} } } });
+handler({ data: { type: 0, data: { config: config, docs: docs, options: { suggest: true } } } });
 
 async function answer(count) {
   for (let i = 0; i < 2000 && sent.length < count; i++) await new Promise((r) => setTimeout(r, 5));
@@ -114,11 +123,13 @@ async function answer(count) {
   const searches = SEARCHES.map((q) => [q, built.search(q)]);
   const out = { searches: searches, index: built.toJSON() };
   if (which === "ours") out.fast = fast;
+  if (which === "ours") out.answers = Boolean(built.__hcAnswers);
   if (variants.includes("results")) {
     out.results = [];
     for (const q of QUERIES) {
+      const count = sent.length + 1;  /* the answer may come before handler() returns */
       handler({ data: { type: 2, data: q } });
-      out.results.push([q, (await answer(sent.length + 1)).data]);
+      out.results.push([q, (await answer(count)).data]);
     }
   }
   process.stdout.write(JSON.stringify(out));

@@ -320,6 +320,8 @@
     this.lastField = [];      /* number -> the last fieldRef that held it */
     this.fieldMask = [];      /* number -> bit f set when field f holds it */
     this.refs = [];           /* section -> its reference */
+    this.docs = [];           /* section -> the document, as the theme gave it */
+    this.tables = [];         /* fieldRef -> the theme's highlight table of it */
     this.sections = new Map();
     /* Occurrences, in order: the term, its fieldRef, the term's next
        occurrence, and each metadata value (numbers while they are whole,
@@ -404,6 +406,7 @@
     var whitelist = this.whitelist;
     var section = this.refs.length;
     this.refs.push(ref);
+    this.docs.push(doc);
     this.sections.set(ref, section);
     var fast = builder.__hcFast;
     if (fast === undefined) fast = builder.__hcFast = fastTokenizer(builder);
@@ -412,6 +415,9 @@
       var extractor = builder._fields[name].extractor;
       var field = extractor ? extractor(doc) : doc[name];
       var fieldRef = section * fields.length + f;
+      /* The theme's extractor has just made the field's table (see Answers) */
+      if (extractor && field !== undefined && self.lunr && self.lunr.tokenizer)
+        this.tables[fieldRef] = self.lunr.tokenizer.table;
       var j;
       if (fast && fast.run(field, name)) {
         var terms = fast.terms;
@@ -473,34 +479,106 @@
   /* Builder#createFieldVectors for one field of one section: the same
      arithmetic, in the same order, on the same numbers */
   Terms.prototype.vector = function (lunr, fieldRef) {
-    var field = fieldRef % this.fields.length;
-    var fieldName = this.fields[field];
     var words = this.words.slice(this.starts[fieldRef], this.starts[fieldRef + 1]).sort();
-    var fieldLength = words.length;
-    var k1 = this.k1;
-    var b = this.b;
-    var fieldBoost = this.fieldBoosts[field];
-    var docBoost = this.documents[this.refs[(fieldRef - field) / this.fields.length]].boost || 1;
     var elements = [];
     for (var i = 0; i < words.length;) {
       var id = words[i];
       var j = i;
       while (j < words.length && words[j] === id) j++;
-      var tf = j - i;
+      elements.push(id, this.element(fieldRef, id, j - i, words.length));
       i = j;
-      var idf = this.idfs[id];
-      if (idf === undefined) {
-        var x = (this.documentCount - this.fieldCounts[id] + 0.5) / (this.fieldCounts[id] + 0.5);
-        idf = this.idfs[id] = Math.log(1 + Math.abs(x));
-      }
-      var score = idf * ((k1 + 1) * tf) /
-        (k1 * (1 - b + b * (fieldLength / this.averageFieldLength[fieldName])) + tf);
-      score *= fieldBoost;
-      score *= docBoost;
-      elements.push(id, Math.round(score * 1000) / 1000);
     }
     return new lunr.Vector(elements);
   };
+
+  /* The vector's value for term `id`, found `tf` times in a field of
+     `fieldLength` terms */
+  Terms.prototype.element = function (fieldRef, id, tf, fieldLength) {
+    var field = fieldRef % this.fields.length;
+    var k1 = this.k1;
+    var b = this.b;
+    var idf = this.idfs[id];
+    if (idf === undefined) {
+      var x = (this.documentCount - this.fieldCounts[id] + 0.5) / (this.fieldCounts[id] + 0.5);
+      idf = this.idfs[id] = Math.log(1 + Math.abs(x));
+    }
+    var score = idf * ((k1 + 1) * tf) /
+      (k1 * (1 - b + b * (fieldLength / this.averageFieldLength[this.fields[field]])) + tf);
+    score *= this.fieldBoosts[field];
+    score *= this.docBoosts[(fieldRef - field) / this.fields.length];
+    return Math.round(score * 1000) / 1000;
+  };
+
+  /* A search scores a field by Vector#similarity: the dot product of the
+     query's vector with the field's, over the field's terms that are in
+     the query (then divided by the query's magnitude). That is computed
+     here from the field's counts of the query's terms, in the same order
+     and with the same values as Vector#dot would, without making the
+     field's vector, which holds every term of the field */
+  Terms.prototype.dot = function (query, fieldRef) {
+    var a = query.elements;
+    var slot = this.slot;
+    if (!slot || slot.length < this.terms.length) slot = this.slot = new Int32Array(this.terms.length);
+    var counts = this.counts;
+    if (!counts || counts.length < a.length / 2) counts = this.counts = new Int32Array(a.length);
+    var i;
+    var asked = 0;
+    for (i = 0; i < a.length; i += 2) {
+      var id = a[i];
+      if (id >= 0 && id < this.terms.length && slot[id] === 0) {
+        slot[id] = i / 2 + 1;
+        counts[i / 2] = 0;
+        asked++;
+      }
+    }
+    var start = this.starts[fieldRef];
+    var end = this.starts[fieldRef + 1];
+    var words = this.words;
+    if (asked > 0)
+      for (var k = start; k < end; k++) {
+        var s = slot[words[k]];
+        if (s !== 0) counts[s - 1]++;
+      }
+    var product = 0;
+    for (i = 0; i < a.length; i += 2) {
+      var term = a[i];
+      if (!(term >= 0 && term < this.terms.length) || slot[term] !== i / 2 + 1) continue;
+      slot[term] = 0;
+      var tf = counts[i / 2];
+      if (tf > 0) product += a[i + 1] * this.element(fieldRef, term, tf, end - start);
+    }
+    return product;
+  };
+
+  /* What the index holds as a field's vector: made only when something
+     other than a search's similarity reads it (Index#toJSON, say) */
+  function fieldVectorType(lunr) {
+    if (lunr.__hcFieldVector) return lunr.__hcFieldVector;
+    function FieldVector(terms, fieldRef) {
+      this.__hcTerms = terms;
+      this.__hcFieldRef = fieldRef;
+      this.__hcFull = null;
+    }
+    FieldVector.prototype = Object.create(lunr.Vector.prototype);
+    FieldVector.prototype.constructor = FieldVector;
+    Object.defineProperty(FieldVector.prototype, "elements", {
+      get: function () {
+        if (!this.__hcFull) this.__hcFull = this.__hcTerms.vector(lunr, this.__hcFieldRef);
+        return this.__hcFull.elements;
+      },
+      set: function (elements) {
+        if (!this.__hcFull) this.__hcFull = new lunr.Vector([]);
+        this.__hcFull.elements = elements;
+      }
+    });
+    var similarity = lunr.Vector.prototype.similarity;
+    lunr.Vector.prototype.similarity = function (other) {
+      if (other instanceof FieldVector && !other.__hcFull)
+        return other.__hcTerms.dot(this, other.__hcFieldRef) / this.magnitude() || 0;
+      return similarity.call(this, other);
+    };
+    return (lunr.__hcFieldVector = FieldVector);
+  }
 
   /* An object whose properties are made on first read and kept */
   function lazy(keys, has, make) {
@@ -542,6 +620,8 @@
       function (term) { return self_.ids.has(term); },
       function (term) { return self_.posting(self_.ids.get(term)); }
     );
+    this.docBoosts = this.refs.map(function (ref) { return self_.documents[ref].boost || 1; });
+    var FieldVector = fieldVectorType(lunr);
     builder.fieldVectors = lazy(
       function () {
         var keys = [];
@@ -549,7 +629,7 @@
         return keys;
       },
       function (key) { return self_.fieldRefOf(key) >= 0; },
-      function (key) { return self_.vector(lunr, self_.fieldRefOf(key)); }
+      function (key) { return new FieldVector(self_, self_.fieldRefOf(key)); }
     );
     builder.tokenSet = lunr.TokenSet.fromArray(this.terms.slice().sort());
     return new lunr.Index({
@@ -935,9 +1015,321 @@
       index.invertedIndex = new Proxy(index.invertedIndex, {
         has: function () { return false; }
       });
+      /* (self.__hcAnswers = false leaves every answer to the theme's worker) */
+      answers = kept && self.__hcAnswers !== false
+        ? new Answers(lunr, index, kept, setupOptions)
+        : null;
+      index.__hcAnswers = answers;
       return index;
     };
   }
+
+  /* Answers to queries, as the theme's worker gives them, for less work.
+
+     For every result, the theme's Search#search copies the section twice,
+     gathers the positions of its matches field by field from every matched
+     term, and highlights them, working out each field's block mapping
+     again; a query that matches most sections (忘记登录密码 at a thousand
+     articles per language: 2900 of 5085) spends more time there than in
+     Lunr, and in the garbage collector. This does the same steps, in the
+     same order, with the same arithmetic, once per result and field:
+
+     - the query is transformed and parsed as the theme does it (its
+       transform(), transformSearchQuery(), parseSearchQuery(),
+       getSearchQueryTerms()); the theme first segments Han runs against
+       `invertedIndex`, which this layer makes answer no to every word (see
+       patchLunr), so those runs stay as they are;
+     - each result is one copy of its section, with the highlighted fields,
+       its score and terms; each highlight table's block mapping is worked
+       out once;
+     - results are sorted and grouped by article, with the article added to
+       a group that lacks it, and the suggestion asked, as the theme does.
+
+     It answers only for an index our builder built (so the tables and
+     sections are the theme's own, captured as it indexed them) and the
+     theme's worker as tests/browser/js/lunr_index.js checks it: its
+     answers are compared with the theme's own for many queries. */
+  var answers = null;
+  var setupOptions = null;
+
+  function Answers(lunr, index, kept, options) {
+    this.lunr = lunr;
+    this.index = index;
+    this.kept = kept;
+    this.options = options || {};
+    this.mappings = new Map();
+    /* The theme's document map (a section's article is its parent), and what
+       it gives for each section: the document a result shows, and the
+       reference of the group that document goes in */
+    var map = this.map = new Map();
+    kept.docs.forEach(function (doc) {
+      var path = doc.location.split("#")[0];
+      if (map.get(path) === undefined) map.set(path, doc);
+      else map.set(doc.location, doc);
+    });
+    this.shown = kept.refs.map(function (ref) { return map.get(ref); });
+    this.group = this.shown.map(function (doc) {
+      var article = doc === undefined ? undefined : map.get(doc.location);
+      if (article === undefined) return null;
+      return article.parent ? article.parent.location : article.location;
+    });
+  }
+
+  /* The theme's transform(): quoted phrases become required terms, lone
+     operators go, each term goes through `fn`, and every term but those
+     with an operator becomes a prefix */
+  function transform(query, fn) {
+    var terms = [];
+    query.trim()
+      .split(/"([^"]+)"/g)
+      .map(function (part, index) {
+        return index & 1 ? part.replace(/^\b|^(?![^\x00-\x7F]|$)|\s+/g, " +") : part;
+      })
+      .join("")
+      .replace(/"|(?:^|\s+)[*+\-:^~]+(?=\s+|$)/g, "")
+      .split(/\s+/g)
+      .forEach(function (term) {
+        var next = fn(term);
+        if (Array.isArray(next)) for (var i = 0; i < next.length; i++) terms.push(next[i]);
+        else terms.push(next);
+      });
+    return terms
+      .map(function (term) { return /([~^]$)/.test(term) ? term + "1" : term; })
+      .map(function (term) { return /(^[+-]|[~^]\d+$)/.test(term) ? term : term + "*"; })
+      .join(" ");
+  }
+
+  /* The theme's split(): the ranges between separator matches */
+  function splitRanges(input, separator, fn) {
+    separator = new RegExp(separator, "g");
+    var match;
+    var index = 0;
+    do {
+      match = separator.exec(input);
+      var until = match ? match.index : input.length;
+      if (index < until) fn(index, until);
+      if (match) {
+        index = match.index + match[0].length;
+        if (match[0].length === 0) separator.lastIndex = match.index + 1;
+      }
+    } while (match);
+  }
+
+  /* The theme's transformSearchQuery() */
+  function transformQuery(lunr, query) {
+    return transform(query, function (part) {
+      var terms = [];
+      var lexer = new lunr.QueryLexer(part);
+      lexer.run();
+      lexer.lexemes.forEach(function (lexeme) {
+        var term = lexeme.str;
+        var start = lexeme.start;
+        var end = lexeme.end;
+        if (lexeme.type === "FIELD") {
+          /* the theme's hack: a colon after any other word is no field */
+          if (["title", "text", "tags"].indexOf(term) < 0)
+            part = [part.slice(0, end), " ", part.slice(end + 1)].join("");
+        } else if (lexeme.type === "TERM") {
+          splitRanges(term, lunr.tokenizer.separator, function (from, to) {
+            terms.push([part.slice(0, start), term.slice(from, to), part.slice(end)].join(""));
+          });
+        }
+      });
+      return terms;
+    });
+  }
+
+  /* The theme's parseSearchQuery() */
+  function parseQuery(lunr, value) {
+    var query = new lunr.Query(["title", "text", "tags"]);
+    new lunr.QueryParser(value, query).parse();
+    query.clauses.forEach(function (clause) {
+      clause.usePipeline = true;
+      if (clause.term.startsWith("*")) {
+        clause.wildcard = lunr.Query.wildcard.LEADING;
+        clause.term = clause.term.slice(1);
+      }
+      if (clause.term.endsWith("*")) {
+        clause.wildcard = lunr.Query.wildcard.TRAILING;
+        clause.term = clause.term.slice(0, -1);
+      }
+    });
+    return query.clauses;
+  }
+
+  /* The theme's getSearchQueryTerms(): which clauses a result matched */
+  function queryTerms(lunr, query, terms) {
+    var clauses = new Set(query);
+    var result = {};
+    for (var t = 0; t < terms.length; t++)
+      clauses.forEach(function (clause) {
+        if (terms[t].startsWith(clause.term)) {
+          result[clause.term] = true;
+          clauses.delete(clause);
+        }
+      });
+    clauses.forEach(function (clause) {
+      if (lunr.stopWordFilter && lunr.stopWordFilter(clause.term)) result[clause.term] = false;
+    });
+    return result;
+  }
+
+  /* Which input string each block of a highlight table belongs to */
+  Answers.prototype.mapping = function (table) {
+    var mapping = this.mappings.get(table);
+    if (mapping !== undefined) return mapping;
+    mapping = [0];
+    for (var t = 1; t < table.length; t++) {
+      var prev = table[t - 1];
+      var next = table[t];
+      var p = prev[prev.length - 1] >>> 2 & 0x3FF;
+      var q = next[0] >>> 12;
+      mapping.push(+(p > q) + mapping[mapping.length - 1]);
+    }
+    this.mappings.set(table, mapping);
+    return mapping;
+  };
+
+  /* The theme's highlightAll(): matches wrapped in <mark>; without `full`,
+     only the first two blocks that hold one */
+  Answers.prototype.highlightAll = function (inputs, table, positions, full) {
+    var mapping = this.mapping(table);
+    positions.sort(function (a, b) { return a - b; });
+    return inputs.map(function (input, i) {
+      var cursor = 0;
+      var blocks = new Map();
+      for (var k = 0; k < positions.length; k++) {
+        var p = positions[k];
+        var block = p >>> 20;
+        if (mapping[block] !== i) continue;
+        var group = blocks.get(block);
+        if (group === undefined) blocks.set(block, group = []);
+        group.push(p & 0xFFFFF);
+      }
+      if (blocks.size === 0) return input;
+      var slices = [];
+      var done = false;
+      blocks.forEach(function (indexes, at) {
+        if (done) return;
+        var t = table[at];
+        var start = t[0] >>> 12;
+        var end = t[t.length - 1] >>> 12;
+        var length = t[t.length - 1] >>> 2 & 0x3FF;
+        if (full && start > cursor) slices.push(input.slice(cursor, start));
+        var slice = input.slice(start, end + length);
+        indexes.sort(function (a, b) { return b - a; });
+        for (var j = 0; j < indexes.length; j++) {
+          var from = (t[indexes[j]] >>> 12) - start;
+          var to = (t[indexes[j]] >>> 2 & 0x3FF) + from;
+          slice = slice.slice(0, from) + "<mark>" + slice.slice(from, to) + "</mark>" +
+            slice.slice(to);
+        }
+        cursor = end + length;
+        if (slices.push(slice) === 2) done = true;
+      });
+      if (full && cursor < input.length) slices.push(input.slice(cursor));
+      return slices.join("");
+    });
+  };
+
+  /* A copy of `doc` with `more` after its own properties (the theme spreads
+     both into a new object) */
+  function copyOf(doc, more) {
+    var out = {};
+    for (var key in doc) if (Object.prototype.hasOwnProperty.call(doc, key)) out[key] = doc[key];
+    if (more) for (var name in more) out[name] = more[name];
+    return out;
+  }
+
+  Answers.prototype.search = function (query) {
+    var lunr = this.lunr;
+    var kept = this.kept;
+    query = transformQuery(lunr, query);
+    if (!query) return { items: [] };
+    var clauses = parseQuery(lunr, query).filter(function (clause) {
+      return clause.presence !== lunr.Query.presence.PROHIBITED;
+    });
+    var fields = this.index.fields;
+    var found = this.index.search(query);
+    var items = [];
+    var groupOf = new Map();
+    for (var r = 0; r < found.length; r++) {
+      var section = kept.sections.get(found[r].ref);
+      var doc = section === undefined ? this.map.get(found[r].ref) : this.shown[section];
+      if (doc === undefined) continue;
+      /* a section's tables are found by its number; a result the map gives
+         another document for (sections and articles that share an address)
+         takes that document's, as the theme looks them up by location */
+      var tablesAt = doc.location === found[r].ref ? section : kept.sections.get(doc.location);
+      var item = copyOf(doc);
+      if (item.tags) item.tags = item.tags.slice();
+      var metadata = found[r].matchData.metadata;
+      var matched = Object.keys(metadata);
+      var terms = queryTerms(lunr, clauses, matched);
+      for (var f = 0; f < fields.length; f++) {
+        var field = fields[f];
+        if (typeof item[field] === "undefined") continue;
+        var positions = [];
+        for (var m = 0; m < matched.length; m++) {
+          var match = metadata[matched[m]][field];
+          if (match !== undefined) {
+            var at = match.position;
+            for (var n = 0; n < at.length; n++) positions.push(at[n]);
+          }
+        }
+        if (!positions.length) continue;
+        var table = tablesAt === undefined ? undefined : kept.tables[tablesAt * fields.length + f];
+        item[field] = Array.isArray(item[field])
+          ? this.highlightAll(item[field], table, positions, field !== "text")
+          : this.highlightAll([item[field]], table, positions, field !== "text").pop();
+      }
+      var count = 0;
+      var trues = 0;
+      for (var key in terms) {
+        count++;
+        if (terms[key]) trues++;
+      }
+      var boost = +!item.parent + trues / count;
+      item.score = found[r].score * (1 + Math.pow(boost, 2));
+      item.terms = terms;
+      items.push(item);
+      groupOf.set(item, section === undefined || doc !== this.shown[section] ? undefined
+        : this.group[section]);
+    }
+    items.sort(function (a, b) { return b.score - a.score; });
+    var groups = new Map();
+    for (var i = 0; i < items.length; i++) {
+      var ref = groupOf.get(items[i]);
+      if (ref === undefined) {
+        var article = this.map.get(items[i].location);
+        ref = article === undefined ? null
+          : article.parent ? article.parent.location : article.location;
+      }
+      if (ref === null) continue;
+      var group = groups.get(ref);
+      if (group === undefined) groups.set(ref, group = []);
+      group.push(items[i]);
+    }
+    var self_ = this;
+    groups.forEach(function (group, ref) {
+      if (!group.some(function (item) { return item.location === ref; }))
+        group.push(copyOf(self_.map.get(ref), { score: 0, terms: {} }));
+    });
+    var result = { items: Array.from(groups.values()) };
+    if (this.options.suggest) {
+      var titles = this.index.query(function (builder) {
+        clauses.forEach(function (clause) {
+          builder.term(clause.term, {
+            fields: ["title"],
+            presence: lunr.Query.presence.REQUIRED,
+            wildcard: lunr.Query.wildcard.TRAILING
+          });
+        });
+      });
+      result.suggest = titles.length ? Object.keys(titles[0].matchData.metadata) : [];
+    }
+    return result;
+  };
 
   function rewriteMessage(message) {
     if (!message) return message;
@@ -955,6 +1347,8 @@
         };
       }
       settings = message.data.config;
+      setupOptions = message.data.options;
+      answers = null;
       t2s = null;
       patchLunr();
     } else if (message.type === QUERY) {
@@ -971,7 +1365,21 @@
     if (type === "message") {
       var inner = listener;
       listener = function (ev) {
-        return inner.call(this, { data: rewriteMessage(ev.data) });
+        var message = rewriteMessage(ev.data);
+        if (answers !== null && message && message.type === QUERY) {
+          var data;
+          try {
+            data = answers.search(message.data);
+          } catch (err) {
+            /* as the theme's worker answers a query it cannot parse */
+            console.warn("Invalid query: " + message.data + " – see https://bit.ly/2s3ChXG");
+            console.warn(err);
+            data = { items: [] };
+          }
+          self.postMessage({ type: RESULT, data: data });
+          return;
+        }
+        return inner.call(this, { data: message });
       };
     }
     return addEventListener.call(self, type, listener, options);
