@@ -10,6 +10,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from helpcenter import speedups
 from helpcenter.i18n import is_language_build
 from helpcenter.search_index import (
     SearchIndexError,
@@ -60,6 +61,8 @@ def _language_root(page, config) -> str:
 
 def on_config(config, **kwargs):
     """The i18n plugin's removal of duplicate search entries, in linear time."""
+    if not speedups.enabled():
+        return config
     i18n = config.plugins.get("i18n")
     method = getattr(i18n, "reconfigure_search_duplicates", None)
     if method is None or getattr(method, "hc_linear", False):

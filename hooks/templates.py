@@ -5,26 +5,26 @@ MkDocs makes a new Jinja environment for each build; static-i18n builds once
 per language and ``mkdocs serve`` again after each edit. With this hook, each
 of those builds reuses the templates the first one compiled, and each build
 renders a sidebar entry that is not on the way to the current page once per
-folder. ``HC_NAV_CACHE=0`` renders every entry on every page, as the theme
-does (the pages are the same; ``tests/test_navcache.py`` compares them).
+folder. The pages are the same without it (``HC_SPEEDUPS=0``, see
+:mod:`helpcenter.speedups`; ``tests/test_navcache.py`` compares them).
 """
 
 from __future__ import annotations
 
 import logging
-import os
 
-from helpcenter import navcache
+from helpcenter import navcache, speedups
 from helpcenter.templatecache import share
 
 log = logging.getLogger("mkdocs.hooks.templates")
 
 
 def on_env(env, config, files):
+    if not speedups.enabled():
+        return env
     env = share(env)
-    if os.environ.get("HC_NAV_CACHE", "1") != "0":
-        missing = navcache.install(env)
-        if missing:
-            log.info("sidebar cache off for %s: the theme renders entries differently",
-                     ", ".join(sorted(missing)))  # fmt: skip
+    missing = navcache.install(env)
+    if missing:
+        log.info("sidebar cache off for %s: the theme renders entries differently",
+                 ", ".join(sorted(missing)))  # fmt: skip
     return env

@@ -126,6 +126,11 @@ def test_quick_benchmark_writes_every_figure(tmp_path: Path) -> None:
     assert build["pages"]["zh"] >= 10 and build["pages"]["en"] >= 10
     assert build["with_hooks_s"] > 0 and build["without_hooks_s"] > 0
     assert build["hooks_ratio"] == pytest.approx(build["with_hooks_s"] / build["without_hooks_s"])
+    # the same hooks without their speed-ups of the theme's work: our own cost
+    assert build["without_speedups_s"] > 0
+    assert build["own_ratio"] == pytest.approx(
+        build["without_speedups_s"] / build["without_hooks_s"]
+    )
     for lang in ("zh", "en"):
         assert build["search_index"][lang]["bytes"] > 0
         view = build["first_view"][lang]

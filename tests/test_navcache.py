@@ -138,7 +138,7 @@ def _build_nested(project: Path, features: list[str], cache: bool) -> Path:
     }
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     out = project / ("on" if cache else "off")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HC_NAV_CACHE="1" if cache else "0")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HC_SPEEDUPS="1" if cache else "0")
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)]
     result = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -180,7 +180,7 @@ def test_the_help_center_renders_the_same_with_the_cache(tmp_path: Path):
     project = copy_project(tmp_path / "project")
     outs = {}
     for cache in (True, False):
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HC_NAV_CACHE="1" if cache else "0")
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HC_SPEEDUPS="1" if cache else "0")
         out = project / ("on" if cache else "off")
         cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)]
         result = subprocess.run(

@@ -185,9 +185,12 @@ class Timing:
     """User + system CPU seconds of the subprocess (less sensitive to a busy machine)."""
 
 
-def run_timed(cmd: list[str], cwd: Path) -> tuple[Timing, subprocess.CompletedProcess[str]]:
-    """Run ``cmd`` in ``cwd`` (no ``PYTHONPATH``, no MkDocs 2 banner) and time it."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def run_timed(
+    cmd: list[str], cwd: Path, env_more: dict[str, str] | None = None
+) -> tuple[Timing, subprocess.CompletedProcess[str]]:
+    """Run ``cmd`` in ``cwd`` (no ``PYTHONPATH``, no MkDocs 2 banner, ``env_more`` set)
+    and time it."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env_more or {}))
     env.pop("PYTHONPATH", None)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -198,18 +201,26 @@ def run_timed(cmd: list[str], cwd: Path) -> tuple[Timing, subprocess.CompletedPr
     return Timing(wall, cpu), proc
 
 
-def build(ws: Workspace, out: Path, hooks: bool = True) -> Timing:
+def build(ws: Workspace, out: Path, hooks: bool = True, speedups: bool = True) -> Timing:
     """Run ``mkdocs build --strict`` in a subprocess and time it.
 
-    ``out`` is removed first and left in place afterwards for inspection.
+    ``speedups=False`` builds with the hooks but without their speed-ups of
+    the theme's and plugins' work (see :mod:`helpcenter.speedups`). ``out`` is
+    removed first and left in place afterwards for inspection.
     """
+    from helpcenter.speedups import ENV
+
     config = "mkdocs.yml" if hooks else NO_HOOKS_CONFIG
     if out.exists():
         shutil.rmtree(out)
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(out)]
-    timing, proc = run_timed(cmd, ws.root)
+    timing, proc = run_timed(cmd, ws.root, {ENV: "1" if speedups else "0"})
     if proc.returncode != 0:
         tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-15:])
-        which = "with hooks" if hooks else "without hooks"
+        which = (
+            "without hooks"
+            if not hooks
+            else "with hooks" + ("" if speedups else " (speed-ups off)")
+        )
         raise BenchError(f"mkdocs build {which} failed in {ws.root}:\n{tail}")
     return timing
