@@ -32,12 +32,13 @@ def median(values: list[float]) -> float | None:
 # -- the contact guard -----------------------------------------------------
 
 
-def run_check(cwd: Path) -> tuple[Timing, int, str]:
-    """Run ``python -m helpcenter check`` in ``cwd``; return (timing, exit code, output).
+def run_check(cwd: Path, *args: str) -> tuple[Timing, int, str]:
+    """Run ``python -m helpcenter check [args]`` in ``cwd``; return (timing, exit code,
+    output).
 
     The wall time includes interpreter start, as a contributor sees it.
     """
-    timing, proc = run_timed([sys.executable, "-m", "helpcenter", "check"], cwd)
+    timing, proc = run_timed([sys.executable, "-m", "helpcenter", "check", *args], cwd)
     if proc.returncode == 2:
         tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-10:])
         raise BenchError(f"`python -m helpcenter check` failed in {cwd} (exit 2):\n{tail}")
@@ -53,11 +54,12 @@ def check_available() -> bool:
     return True
 
 
-def time_check(cwd: Path, runs: int) -> dict[str, Any]:
-    """Median wall and CPU time of ``helpcenter check`` in ``cwd`` over ``runs`` runs."""
+def time_check(cwd: Path, runs: int, *args: str) -> dict[str, Any]:
+    """Median wall and CPU time of ``helpcenter check [args]`` in ``cwd`` over ``runs``
+    runs."""
     walls, cpus, code, output = [], [], 0, ""
     for _ in range(runs):
-        timing, code, output = run_check(cwd)
+        timing, code, output = run_check(cwd, *args)
         walls.append(timing.wall_s)
         cpus.append(timing.cpu_s)
     findings = [ln for ln in output.splitlines() if re.match(r"^\S+:\d+:\d+: ", ln)]

@@ -260,6 +260,7 @@ def table(results: dict[str, Any], markdown: bool = False) -> str:
         for key, label in (
             ("generated", "generated set"),
             ("corpus", "large corpus"),
+            ("corpus_one", "large corpus, -j 1"),
             ("tiny", "one page per language"),
             ("real_docs", "real docs/"),
         ):
@@ -276,8 +277,10 @@ def table(results: dict[str, Any], markdown: bool = False) -> str:
         scan = _fmt(guard.get("scan_mb_s"), " MB/s")
         scan_cpu = _fmt(guard.get("scan_mb_s_cpu"), " MB/s")
         out.append(f"  end-to-end on generated set (start-up included): {e2e}")
+        scan_one = _fmt(guard.get("scan_mb_s_one"), " MB/s")
         out.append(
-            f"  scan rate (large corpus minus one-page run): {scan} wall, {scan_cpu} CPU time"
+            f"  scan rate (large corpus minus one-page run): {scan} wall (one process per "
+            f"processor), {scan_one} wall with -j 1, {scan_cpu} CPU time with -j 1"
         )
     search = results.get("search") or {}
     out.append("")

@@ -47,6 +47,9 @@ def _markdown_names(paths: Iterable[str | Path]) -> list[str]:
 BATCH_BYTES = 2_000_000
 """Pages are read and scanned in batches of about this many bytes."""
 
+BATCH_CHARS = 1_000_000
+"""In one process, pages are scanned in batches of about this many characters."""
+
 PARALLEL_BYTES = 4_000_000
 """Below this many bytes of Markdown, one process is faster than starting workers."""
 
@@ -93,6 +96,31 @@ def _check_batch(registry: Registry, lang: str, region: str, names: Sequence[str
     from helpcenter.guard.scan import check_pages
 
     return check_pages([_read(n) for n in names], registry, region=region, lang=lang)
+
+
+def _check_serially(
+    names: list[str], registry: Registry, lang: str, default_region: str
+) -> list[PageResult]:
+    """Every file read, then scanned in batches of about :data:`BATCH_CHARS` (counted as
+    read: no file is asked its size)."""
+    from helpcenter.guard.scan import check_pages, region_for
+
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for name in names:
+        groups.setdefault(region_for(name, default_region), []).append(_read(name))
+    results = []
+    for region, pages in groups.items():
+        batch: list[tuple[str, str]] = []
+        size = 0
+        for page in pages:
+            if batch and size + len(page[1]) > BATCH_CHARS:
+                results.append(check_pages(batch, registry, region=region, lang=lang))
+                batch, size = [], 0
+            batch.append(page)
+            size += len(page[1])
+        if batch:
+            results.append(check_pages(batch, registry, region=region, lang=lang))
+    return results
 
 
 # What a worker process checks against: set in the parent before the workers
@@ -156,16 +184,16 @@ def check_paths(
     processor; ``1``: this process only). Raises :class:`OSError` for a path
     that cannot be read.
     """
-    batches, total = _batches(_markdown_names(paths), default_region)
+    names = _markdown_names(paths)
     if jobs is None:
         jobs = available_cpus()
-    jobs = min(jobs, len(batches))
-    if total < PARALLEL_BYTES or not _can_fork():
-        jobs = 1
-    if jobs > 1:
-        results = _parallel(batches, registry, lang, jobs)
-    else:
-        results = [_check_batch(registry, lang, region, b) for region, b in batches]
+    results = None
+    if jobs > 1 and _can_fork():
+        batches, total = _batches(names, default_region)
+        if total >= PARALLEL_BYTES and len(batches) > 1:
+            results = _parallel(batches, registry, lang, min(jobs, len(batches)))
+    if results is None:
+        results = _check_serially(names, registry, lang, default_region)
     findings = [f for r in results for f in r.findings]
     listed = [s for r in results for s in r.suppressions]
     return PageResult(sorted(findings), sorted(listed))
