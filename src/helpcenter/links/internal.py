@@ -71,6 +71,7 @@ class AnchorIndex:
     extensions: Sequence[Any] = DEFAULT_EXTENSIONS
     extension_configs: Mapping[str, Any] = field(default_factory=dict)
     _cache: dict[str, set[str] | None] = field(default_factory=dict)
+    _md: Any = None
 
     def anchors(self, src: str) -> set[str] | None:
         """Ids in the rendered page ``src`` (docs-relative); ``None`` if it cannot be rendered."""
@@ -88,10 +89,17 @@ class AnchorIndex:
         lines = text.splitlines()
         body = "\n".join(lines[front_matter_lines(lines) :])
         try:
-            md = markdown.Markdown(
-                extensions=list(self.extensions), extension_configs=dict(self.extension_configs)
-            )
-            return html_ids(md.convert(body))
+            # One converter for every page, reset in between, as Python-Markdown
+            # advises: setting up the extensions costs more than a page.
+            if self._md is None:
+                self._md = markdown.Markdown(
+                    extensions=list(self.extensions),
+                    extension_configs=dict(self.extension_configs),
+                )
+            md, self._md = self._md, None  # a failed page leaves its converter behind
+            ids = html_ids(md.reset().convert(body))
+            self._md = md
+            return ids
         except Exception:  # noqa: BLE001 - a third-party extension failing must not stop the check
             return None
 
