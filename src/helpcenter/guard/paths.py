@@ -1,10 +1,12 @@
 """Checking files and directories of Markdown.
 
-Pages of one phone region are read and scanned in batches of about
-:data:`BATCH_BYTES` (one scan per batch, not per file). A large input is
-shared out among worker processes, one per processor (``jobs``): each reads
-and scans whole batches, so the findings are the same as in one process,
-and they are sorted before they are returned.
+Pages of one phone region are scanned in batches (one scan per batch, not
+per file): in one process, of about :data:`BATCH_CHARS` characters as read.
+An input of :data:`PARALLEL_BYTES` or more is cut into batches of about
+:data:`BATCH_BYTES` by file size and shared out among worker processes, one
+per processor (``jobs``); each reads and scans whole batches, so the
+findings are the same as in one process, and they are sorted before they
+are returned.
 """
 
 from __future__ import annotations
