@@ -33,8 +33,8 @@ check: venv
 	$(PY) -m helpcenter check
 
 lint: venv
-	$(PY) -m ruff check src hooks tests
-	$(PY) -m ruff format --check src hooks tests
+	$(PY) -m ruff check src hooks tests benchmarks
+	$(PY) -m ruff format --check src hooks tests benchmarks
 
 browser-deps:
 	bash tests/browser/ensure-chromium.sh
@@ -46,7 +46,7 @@ test-fast: venv
 	$(PY) -m pytest -n 2 -m "not browser"
 
 bench: venv browser-deps
-	$(PY) -m helpcenter.bench
+	$(PY) -m benchmarks
 
 linkcheck: venv
 	$(PY) -m helpcenter linkcheck

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter.bench import generator, measure, report, workspace
-from helpcenter.bench.vocabulary import SECTIONS
+from benchmarks import generator, measure, report, workspace
+from benchmarks.vocabulary import SECTIONS
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -104,7 +104,7 @@ def test_quick_benchmark_writes_every_figure(tmp_path: Path) -> None:
         [
             sys.executable,
             "-m",
-            "helpcenter.bench",
+            "benchmarks",
             "--quick",
             "--no-browser",
             "--output",

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PATHS = ["src", "hooks", "tests"]
+PATHS = ["src", "hooks", "tests", "benchmarks"]
 
 
 def ruff(*args: str) -> subprocess.CompletedProcess[str]:

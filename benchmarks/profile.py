@@ -1,6 +1,6 @@
 """Where the build time goes: ablation builds and a cProfile by part of the stack.
 
-``python -m helpcenter.bench --profile [--profile-size N]`` builds one
+``python -m benchmarks --profile [--profile-size N]`` builds one
 generated set (default 1000 articles per language) several times, each time
 without one part of the stack, and once under cProfile:
 
@@ -31,8 +31,8 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from helpcenter.bench import workspace
-from helpcenter.bench.workspace import BenchError, Workspace
+from benchmarks import workspace
+from benchmarks.workspace import BenchError, Workspace
 
 GROUPS: tuple[tuple[str, str], ...] = (
     ("our hooks", r"/hooks/[^/]+\.py$"),

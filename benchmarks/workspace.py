@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from helpcenter.bench.generator import GeneratedSet, active_channel_ids, generate
+from benchmarks.generator import GeneratedSet, active_channel_ids, generate
 
 EXCLUDE = {
     ".git",
@@ -59,7 +59,7 @@ def project_root() -> Path:
     cwd = Path.cwd()
     if (cwd / "mkdocs.yml").is_file():
         return cwd
-    here = Path(__file__).resolve().parents[3]
+    here = Path(__file__).resolve().parents[1]
     if (here / "mkdocs.yml").is_file():
         return here
     raise BenchError("no mkdocs.yml here: run the benchmarks from the project directory")

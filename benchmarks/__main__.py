@@ -1,4 +1,4 @@
-"""``python -m helpcenter.bench``: run the benchmarks, print the table, write the JSON.
+"""``python -m benchmarks``: run the benchmarks, print the table, write the JSON.
 
 Run counts come from flags or the environment (flags win):
 
@@ -12,7 +12,7 @@ Run counts come from flags or the environment (flags win):
 
 ``--quick`` runs one small size (10 articles per language) once, for the
 smoke test. ``--profile`` instead profiles one build and measures what each
-part of the stack costs (see :mod:`helpcenter.bench.profile`).
+part of the stack costs (see :mod:`benchmarks.profile`).
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from helpcenter.bench import report
-from helpcenter.bench.runner import CORPUS_BYTES, Options, Runner
-from helpcenter.bench.workspace import BenchError, project_root
+from benchmarks import report
+from benchmarks.runner import CORPUS_BYTES, Options, Runner
+from benchmarks.workspace import BenchError, project_root
 
 
 def _env_int(name: str, default: int) -> int:
@@ -49,7 +49,7 @@ def _sizes(text: str) -> list[int]:
 def build_parser() -> argparse.ArgumentParser:
     """The benchmark command line."""
     p = argparse.ArgumentParser(
-        prog="python -m helpcenter.bench",
+        prog="python -m benchmarks",
         description="Benchmark the help center: build, contact guard and search at scale.",
     )
     runs = _env_int("HC_BENCH_RUNS", 5)
@@ -86,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         type=Path,
         default=None,
-        help="JSON results file (default bench/results.json in the project)",
+        help="JSON results file (default benchmarks/results.json in the project)",
     )
     p.add_argument("--workdir", type=Path, default=None, help="where temporary copies go")
     p.add_argument("--keep", action="store_true", help="keep the temporary copies")
@@ -132,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         root = project_root()
         if args.profile:
-            from helpcenter.bench import profile
+            from benchmarks import profile
 
             return profile.main(
                 root,
@@ -148,7 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             check_runs=1 if args.quick else max(1, args.check_runs),
             browser=not args.no_browser,
             budget_s=args.budget,
-            output=args.output or root / "bench" / "results.json",
+            output=args.output or root / "benchmarks" / "results.json",
             workdir=args.workdir,
             keep=args.keep,
             corpus_bytes=500_000 if args.quick else CORPUS_BYTES,

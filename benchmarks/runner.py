@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from helpcenter.bench import browser, measure, queries, report, workspace
-from helpcenter.bench.generator import LANGS
-from helpcenter.bench.workspace import BenchError, Workspace
+from benchmarks import browser, measure, queries, report, workspace
+from benchmarks.generator import LANGS
+from benchmarks.workspace import BenchError, Workspace
 
 CORPUS_BYTES = 20_000_000
 """Size the large guard corpus is grown to, for a stable scan rate."""
@@ -42,7 +42,7 @@ SEARCH_PAGE_LOADS = 5
 
 @dataclass
 class Options:
-    """What to run; the command line fills it (see :mod:`helpcenter.bench.__main__`)."""
+    """What to run; the command line fills it (see :mod:`benchmarks.__main__`)."""
 
     sizes: list[int] = field(default_factory=lambda: [100, 300, 1000])
     """Generated articles per language, one workspace each."""

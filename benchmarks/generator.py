@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpcenter.bench.vocabulary import SECTION_WEIGHTS, SECTIONS, TEMPLATES, TOPICS, WHERE
+from benchmarks.vocabulary import SECTION_WEIGHTS, SECTIONS, TEMPLATES, TOPICS, WHERE
 
 CONTACT_LINES = min(len(tpl["contact"]) for tpl in TEMPLATES.values())
 """Closing contact lines; line ``i`` names the same channels in every language."""

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
-from helpcenter.bench.workspace import BenchError, Timing, run_timed
+from benchmarks.workspace import BenchError, Timing, run_timed
 
 MB = 1_000_000
 """Bytes in a megabyte, as throughput figures are given (MB/s)."""
