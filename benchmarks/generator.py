@@ -17,15 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.vocabulary import SECTION_WEIGHTS, SECTIONS, TEMPLATES, TOPICS, WHERE
+from helpcenter.site.markers import MARKER_RE
 
 CONTACT_LINES = min(len(tpl["contact"]) for tpl in TEMPLATES.values())
 """Closing contact lines; line ``i`` names the same channels in every language."""
 
 LANGS = ("zh", "en")
 """The site languages, in the order articles are written."""
-
-MARKER_RE = re.compile(r"<!--\s*hc:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
-"""A registry marker, as the registry hook reads it."""
 
 
 @dataclass(frozen=True)
@@ -124,8 +122,8 @@ def _usable(text: str, channel_ids: set[str]) -> str:
     """``text`` without markers that name a channel the registry lacks."""
 
     def keep(match: re.Match[str]) -> str:
-        ident = match.group(2)
-        return match.group(0) if ident is None or ident in channel_ids else ""
+        args = match.group("args").split()
+        return match.group(0) if not args or args[0] in channel_ids else ""
 
     return MARKER_RE.sub(keep, text)
 

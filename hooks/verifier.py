@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -23,13 +22,14 @@ from mkdocs.utils import get_relative_url
 
 from helpcenter import background
 from helpcenter.registry import DEFAULT_REGISTRY, RegistryError, load_registry_cached
+from helpcenter.site import markers
 
 log = logging.getLogger("mkdocs.hooks.verifier")
 
 DATA_FILE = "assets/javascripts/verify-data.js"
 SCRIPT_FILE = "assets/javascripts/verify.js"
 STYLE_FILE = "assets/stylesheets/verify.css"
-MARKER_RE = re.compile(r"(?:<p>\s*)?<!--\s*hc:verifier\s*-->(?:\s*</p>)?")
+MARKER_RE = markers.html_marker_re("verifier")
 
 _state: dict = {}
 

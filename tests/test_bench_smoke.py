@@ -16,6 +16,7 @@ import pytest
 
 from benchmarks import generator, measure, report, workspace
 from benchmarks.vocabulary import SECTIONS
+from helpcenter.site.markers import MARKER_RE, find_markers
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -43,7 +44,7 @@ def test_generator_writes_requested_articles_in_both_languages(tmp_path: Path) -
         for name, text in articles.items():
             assert _body(text).startswith("# "), name
             assert (text != _body(text)) == (lang == "en"), f"{lang}/{name}: front matter"
-            markers = generator.MARKER_RE.findall(text)
+            markers = [(m.name, m.arg) for m in find_markers(text)]
             assert markers, f"{lang}/{name} has no registry marker"
             assert {i for _kind, i in markers if i} <= ids, f"{lang}/{name}: unknown channel"
     assert any(re.search(r"[\u4e00-\u9fff]", t) for t in zh.values())
@@ -56,7 +57,7 @@ def test_generator_is_deterministic_and_writes_no_contact_detail(tmp_path: Path)
     for lang in generator.LANGS:
         assert _articles(a.docs_dir, lang) == _articles(b.docs_dir, lang)
         for text in _articles(a.docs_dir, lang).values():
-            plain = re.sub(r"\]\([^)]*\)", "]", generator.MARKER_RE.sub("", _body(text)))
+            plain = re.sub(r"\]\([^)]*\)", "]", MARKER_RE.sub("", _body(text)))
             assert "@" not in plain and "http" not in plain and "t.me" not in plain
             assert not re.search(r"\d[\d\s-]{3,}\d", plain), "digit run that looks like a number"
 

@@ -11,6 +11,7 @@ import pytest
 
 from helpcenter import render
 from helpcenter.registry import load_registry, load_registry_cached, registry_as_data
+from helpcenter.site import markers
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "overrides"
@@ -43,7 +44,7 @@ def test_markers_are_found_with_line_and_column_outside_code():
         "~~~~md\n<!-- hc:nope -->\n~~~~\n"
         "<!-- hc:known-scams -->\n"
     )
-    found = [(m.name, m.args, m.line, m.column) for m in render.find_markers(text)]
+    found = [(m.name, m.args, m.line, m.column) for m in markers.find_markers(text)]
     assert found == [
         ("channel", ("website",), 1, 7),
         ("channel-label", ("x",), 5, 35),

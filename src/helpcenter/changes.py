@@ -33,6 +33,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from helpcenter.site.markers import TAKES_ARGUMENT, find_markers
+
 if TYPE_CHECKING:
     from helpcenter.registry import Registry
 
@@ -366,9 +368,6 @@ def diff_registry(
 
 # -- articles ----------------------------------------------------------------
 
-MARKER_RE = re.compile(r"<!--\s*hc:(channel-label|channel|channels)\s+([A-Za-z0-9_-]+)\s*-->")
-"""The inline and block markers that show a channel (see CONTRIBUTING.md)."""
-
 ContactFinder = Callable[[str, str], list[Contact]]
 """``(text, path) -> contacts``: every contact detail in one version of an article."""
 
@@ -381,10 +380,11 @@ def article_lang(path: str) -> str:
 
 def channel_references(text: str) -> list[tuple[int, str, str]]:
     """``(line, marker, target)`` of every channel marker in ``text``."""
-    refs = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        refs.extend((number, m.group(1), m.group(2)) for m in MARKER_RE.finditer(line))
-    return refs
+    return [
+        (m.line, m.name, m.arg)
+        for m in find_markers(text)
+        if m.name in TAKES_ARGUMENT and len(m.args) == 1
+    ]
 
 
 def _multiset_diff(old: list[Any], new: list[Any], key: Callable[[Any], Any]) -> tuple[list, list]:

@@ -23,7 +23,7 @@ import json
 import os
 import re
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -35,19 +35,15 @@ from helpcenter import normalize
 from helpcenter.findings import Finding
 from helpcenter.messages import catalog
 from helpcenter.registry import CHANNEL_TYPES, Channel, KnownScam, Registry, registry_as_data
+from helpcenter.site.markers import (
+    BLOCK_MARKERS,
+    FOREIGN_MARKERS,
+    INLINE_MARKERS,
+    TAKES_ARGUMENT,
+    Marker,
+    find_markers,
+)
 
-INLINE_MARKERS = ("channel", "channel-label", "last-verified")
-"""Markers replaced inside a line of text."""
-BLOCK_MARKERS = ("channels", "contact-directory", "known-scams")
-"""Markers that stand alone on their line and become a block of HTML."""
-FOREIGN_MARKERS = ("verifier",)
-"""Markers other hooks expand; left untouched here."""
-_TAKES_ARGUMENT = {"channel": "ID", "channel-label": "ID", "channels": "TYPE"}
-
-MARKER_RE = re.compile(r"<!--\s*hc:(?P<name>[^\s>]*)(?P<args>.*?)-->")
-"""A registry marker: an HTML comment whose text starts with ``hc:``."""
-_FENCE_RE = re.compile(r"^\s*(`{3,}|~{3,})")
-_CODE_SPAN_RE = re.compile(r"(`+)(?:.+?)\1")
 _SETEXT_RE = re.compile(r"^ {0,3}(=+|-+)\s*$")
 
 TYPE_ORDER = ("website", "chat", "app", "email", "phone", "social")
@@ -261,59 +257,6 @@ def directory_view(
 
 
 @dataclass(frozen=True)
-class Marker:
-    """One registry marker found in a page."""
-
-    name: str
-    """The marker name after ``hc:`` (``channel``, ``known-scams``, ...)."""
-    args: tuple[str, ...]
-    """Words after the name."""
-    text: str
-    """The marker as written."""
-    line: int
-    """1-based line in the page."""
-    column: int
-    """1-based column of ``<!--``."""
-    start: int
-    """Offset of the marker in its line."""
-    end: int
-    """Offset just after the marker in its line."""
-
-
-def find_markers(markdown: str) -> Iterator[Marker]:
-    """Every ``<!-- hc:... -->`` marker outside fenced code and code spans, in order."""
-    fence: str | None = None
-    for number, line in enumerate(markdown.split("\n"), start=1):
-        fence_match = _FENCE_RE.match(line)
-        if fence is not None:
-            if (
-                fence_match
-                and fence_match.group(1)[0] == fence[0]
-                and len(fence_match.group(1)) >= len(fence)
-            ):
-                fence = None
-            continue
-        if fence_match:
-            fence = fence_match.group(1)
-            continue
-        if "hc:" not in line:
-            continue
-        spans = [m.span() for m in _CODE_SPAN_RE.finditer(line)]
-        for match in MARKER_RE.finditer(line):
-            if any(a <= match.start() < b for a, b in spans):
-                continue
-            yield Marker(
-                name=match.group("name"),
-                args=tuple(match.group("args").split()),
-                text=match.group(0),
-                line=number,
-                column=match.start() + 1,
-                start=match.start(),
-                end=match.end(),
-            )
-
-
-@dataclass(frozen=True)
 class Expansion:
     """The result of expanding a page: its new Markdown and what was wrong."""
 
@@ -372,7 +315,7 @@ class MarkerRenderer:
             return self._finding(page, marker, "HC202", lang, allowed=allowed)
         if name in FOREIGN_MARKERS:
             return None
-        wanted = _TAKES_ARGUMENT.get(name)
+        wanted = TAKES_ARGUMENT.get(name)
         example = f"<!-- hc:{name}{' ' + wanted if wanted else ''} -->"
         if wanted and len(marker.args) != 1:
             return self._finding(

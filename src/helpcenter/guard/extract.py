@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from helpcenter.normalize import INVISIBLE_RE
+from helpcenter.site.markers import is_marker_comment
 
 # Tokens replaced in the normalised view, one pattern per kind so that each
 # scan starts with a literal or a small class (fast even on long pages).
@@ -104,7 +105,6 @@ def _format_tokens(text: str) -> list[tuple[int, int, str]]:
 # Pages are scanned joined by PAGE_SEPARATOR; no multi-line pattern crosses a NUL.
 PAGE_SEPARATOR = "\n\x00\n"
 _COMMENT_RE = re.compile(r"<!--([^\x00]*?)-->")
-_MARKER_RE = re.compile(r"\s*hc:")
 _ALLOW_RE = re.compile(
     r"\s*hc-allow\b\s*:?\s*(?P<codes>[A-Za-z0-9 ,]*?)\s*"
     r"(?:reason\s*=\s*(?:\"(?P<reason>[^\"]*)\"|'(?P<reason2>[^']*)'))?\s*$",
@@ -382,7 +382,7 @@ def structure(src: Source) -> Structure:
     if "<!--" in norm:
         for m in _COMMENT_RE.finditer(norm):
             body = m.group(1)
-            if _MARKER_RE.match(body):
+            if is_marker_comment(body):
                 out.markers.append(m.span())
                 continue
             allow = _ALLOW_RE.match(body) if "hc-allow" in body else None

@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,14 +21,9 @@ from helpcenter.i18n.frontmatter import parse_front_matter
 from helpcenter.i18n.revision import TranslationState, translation_states
 from helpcenter.links.extract import prose_lines
 from helpcenter.messages import catalog
+from helpcenter.site.markers import CHANNEL_MARKERS, find_markers, marker
 
 LANGUAGE_NAMES = {"zh": ("Chinese", "中文"), "en": ("English", "英文")}
-
-MARKER_RE = re.compile(
-    r"<!--\s*hc:(?P<kind>channel-label|channels|channel|contact-directory)\b"
-    r"(?:\s+(?P<arg>[^\s>]+))?\s*-->"
-)
-"""Registry markers that make a page show channels."""
 
 
 @dataclass(frozen=True)
@@ -48,17 +42,17 @@ def channel_refs(text: str) -> dict[str, ChannelRef]:
     ``hc:channel X`` and ``hc:channel-label X`` both refer to channel ``X``.
     """
     refs: dict[str, ChannelRef] = {}
-    for number, line in enumerate(prose_lines(text, keep_comments=True), start=1):
-        for match in MARKER_RE.finditer(line):
-            kind, arg = match.group("kind"), match.group("arg") or ""
-            if kind in ("channel", "channel-label"):
-                key = arg
-            elif kind == "channels":
-                key = f"channels {arg}"
-            else:
-                key = kind
-            if key and key not in refs:
-                refs[key] = ChannelRef(key, number)
+    for found in find_markers("\n".join(prose_lines(text, keep_comments=True))):
+        if found.name not in CHANNEL_MARKERS:
+            continue
+        if found.name in ("channel", "channel-label"):
+            key = found.arg
+        elif found.name == "channels":
+            key = f"channels {found.arg}"
+        else:
+            key = found.name
+        if key and key not in refs:
+            refs[key] = ChannelRef(key, found.line)
     return refs
 
 
@@ -194,9 +188,9 @@ class TranslationChecker:
     @staticmethod
     def _describe(key: str) -> str:
         if key.startswith("channels "):
-            return f"'<!-- hc:{key} -->'"
+            return f"'{marker(*key.split(' ', 1))}'"
         if key == "contact-directory":
-            return "'<!-- hc:contact-directory -->'"
+            return f"'{marker(key)}'"
         return f"channel '{key}'"
 
     def states(self) -> list[TranslationState]:
