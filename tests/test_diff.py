@@ -327,3 +327,16 @@ def test_broken_registry_is_compared_and_said_to_be_broken(repo: Path) -> None:
     assert any("not valid YAML" in p for p in report.problems)
     # Articles are still judged, against the registry of the base.
     assert ("docs/zh/a.md", "added", 7, "phone", "+86 400 000 0999", "scam") in _contacts(report)
+
+
+def test_links_in_articles_are_judged_by_their_target(repo: Path) -> None:
+    # A relative link ("contact/email.md") names no domain; an absolute one does.
+    _write(
+        repo,
+        "docs/zh/links.md",
+        "# 链接\n\n见 [邮箱](contact/email.md) 和 [站](//www.bitp-help.example/x)。\n",
+    )
+    contacts = _contacts(changes.compare("HEAD", cwd=repo))
+    assert {(c[2], c[3], c[4]) for c in contacts if c[0] == "docs/zh/links.md"} == {
+        (3, "website", "www.bitp-help.example/x")
+    }

@@ -521,16 +521,12 @@ def guard_contact_finder(registry: Registry) -> ContactFinder:
         region = scan.region_for(path)
         src = Source(text)
         st = structure(src)
+        links = scan.LinkTargets(src, st)
         out: list[Contact] = []
         for cand in detect_all(src.norm, region):
             if any(s <= cand.start < e for s, e in st.markers):
                 continue
-            in_target = any(s <= cand.start < e for s, e in st.targets)
-            if (
-                in_target
-                and cand.kind == "domain"
-                and not scan._absolute_target(src.norm, cand, st)
-            ):
+            if cand.kind == "domain" and links.relative(cand):
                 continue  # a relative link such as "contact/email.md"
             start = src.orig(cand.start)
             line, column = src.line_col(start)

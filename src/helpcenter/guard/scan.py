@@ -61,6 +61,42 @@ class PageResult:
     suppressions: list[suppress.Listed]
 
 
+class LinkTargets:
+    """Where a page's link targets are, and which of them are absolute.
+
+    A domain-shaped word inside a relative target (``contact/email.md``)
+    names a file, not a host; the guard and the reviewer's diff both skip it.
+    """
+
+    def __init__(self, src: Source, st: Structure) -> None:
+        self._norm, self._targets = src.norm, st.targets
+        self._starts = [s for s, _ in st.targets]
+        self._reach: list[int] | None = None
+
+    def contains(self, cand: Candidate) -> bool:
+        """Whether ``cand`` starts inside a link target."""
+        i = bisect_right(self._starts, cand.start) - 1
+        return i >= 0 and self._targets[i][0] <= cand.start < self._targets[i][1]
+
+    def absolute(self, cand: Candidate) -> bool:
+        """Whether the first link target containing ``cand`` is absolute (``//host``,
+        ``www.``, a scheme); ``True`` when no target contains it."""
+        targets = self._targets
+        if self._reach is None:
+            # reach[j]: the furthest end among targets[0..j], to find the first
+            # target that contains an offset by bisection (targets may nest).
+            self._reach = list(accumulate((e for _, e in targets), max))
+        j = bisect_right(self._reach, cand.start)
+        if j < len(targets) and targets[j][0] <= cand.start:
+            s, e = targets[j]
+            return bool(_ABSOLUTE_RE.match(self._norm, s, e))
+        return True
+
+    def relative(self, cand: Candidate) -> bool:
+        """Whether ``cand`` sits in a relative link target."""
+        return bool(self._targets) and self.contains(cand) and not self.absolute(cand)
+
+
 class _Page:
     """Everything needed to turn candidates of one page into findings."""
 
@@ -69,8 +105,7 @@ class _Page:
         self.src, self.st, self.path, self.idx = src, st, path, idx
         self.region, self.lang = region, lang
         self.findings: list[Finding] = []
-        self._target_starts = [s for s, _ in st.targets]
-        self._reach: list[int] | None = None
+        self.links = LinkTargets(src, st)
         self._judged: dict[tuple, decide.Judgement | None] = {}
 
     def judge(self, cand: Candidate) -> decide.Judgement | None:
@@ -81,24 +116,6 @@ class _Page:
         return self._judged[key]
 
     # -- helpers ---------------------------------------------------------
-    def absolute_target(self, cand: Candidate) -> bool:
-        """Whether the first link target containing ``cand`` is absolute (``//host``,
-        ``www.``, a scheme); ``True`` when no target contains it."""
-        targets = self.st.targets
-        if self._reach is None:
-            # reach[j]: the furthest end among targets[0..j], to find the first
-            # target that contains an offset by bisection (targets may nest).
-            self._reach = list(accumulate((e for _, e in targets), max))
-        j = bisect_right(self._reach, cand.start)
-        if j < len(targets) and targets[j][0] <= cand.start:
-            s, e = targets[j]
-            return bool(_ABSOLUTE_RE.match(self.src.norm, s, e))
-        return True
-
-    def in_target(self, cand: Candidate) -> bool:
-        i = bisect_right(self._target_starts, cand.start) - 1
-        return i >= 0 and self.st.targets[i][0] <= cand.start < self.st.targets[i][1]
-
     def add(self, start: int, end: int, code: str, **params: object) -> None:
         rule = BY_CODE[code]
         orig_start = self.src.orig(start)
@@ -281,7 +298,7 @@ def check_pages(
         cands = [c for c in cands if not _inside(c, st.markers, marker_starts)]
     targets = st.targets
     for cand in cands:
-        in_link = bool(targets) and page.in_target(cand)
+        in_link = bool(targets) and page.links.contains(cand)
         if cand.kind == "wallet":
             page.add(cand.start, cand.end, "HC111")
             continue
@@ -300,7 +317,7 @@ def check_pages(
                 if j and j.verdict in ("scam", "lookalike"):
                     page.report(cand, j, in_link)
                 continue
-        if in_link and cand.kind == "domain" and not page.absolute_target(cand):
+        if in_link and cand.kind == "domain" and not page.links.absolute(cand):
             continue  # a relative link such as "contact/email.md" is not a domain
         j = page.judge(cand)
         if j is None:
