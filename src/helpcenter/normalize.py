@@ -80,7 +80,7 @@ def _extractor():
 
 
 @lru_cache(maxsize=1)
-def _suffix_rules() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def suffix_rules() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """``(rules, wildcards, exceptions)`` of the ICANN section of the bundled Public Suffix List.
 
     Read straight from the snapshot file shipped inside tldextract (the same
@@ -123,7 +123,7 @@ def public_suffix(host: str) -> str:
     ``www.bitp.co.uk`` -> ``co.uk``; a TLD the list does not know
     (``.example``, ``.test``) gives ``""``.
     """
-    rules, wildcards, exceptions = _suffix_rules()
+    rules, wildcards, exceptions = suffix_rules()
     ascii_labels = host.lower().rstrip(".").split(".")
     # The list spells internationalised suffixes in Unicode.
     labels = [host_to_unicode(lab) if lab.startswith("xn--") else lab for lab in ascii_labels]

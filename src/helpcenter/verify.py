@@ -128,7 +128,7 @@ def _public_suffixes() -> dict[str, Any]:
     One-label rules are left out: a host matching none of the rules keeps
     its last two labels, which is what a one-label suffix gives too.
     """
-    rules, wildcards, exceptions = normalize._suffix_rules()
+    rules, wildcards, exceptions = normalize.suffix_rules()
     grouped: dict[str, list[str]] = {}
     for rule in rules:
         if "." in rule:
