@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter import changes
-from helpcenter.changes import ChannelChange, ListChange, ReferenceChange
+from helpcenter import review
+from helpcenter.review import ChannelChange, ListChange, ReferenceChange
 
 REGISTRY_V1 = """\
 schema_version: 1
@@ -217,7 +217,7 @@ EXPECTED_REFERENCES = {
 }
 
 
-def _contacts(report: changes.ChangeReport) -> set[tuple]:
+def _contacts(report: review.ChangeReport) -> set[tuple]:
     return {
         (c.path, c.change, c.contact.line, c.contact.kind, c.contact.value, c.contact.verdict)
         for c in report.contacts
@@ -225,7 +225,7 @@ def _contacts(report: changes.ChangeReport) -> set[tuple]:
 
 
 def test_reports_exactly_the_changes_made(repo: Path) -> None:
-    report = changes.compare("main", cwd=repo)
+    report = review.compare("main", cwd=repo)
     assert report.base_commit == _git(repo, "merge-base", "main", "change").strip()
     assert set(report.channels) == EXPECTED_CHANNELS
     assert len(report.channels) == len(EXPECTED_CHANNELS)
@@ -243,14 +243,14 @@ def test_working_tree_edits_count_unless_head_is_asked_for(repo: Path) -> None:
         ("docs/zh/a.md", "added", 11, "phone", "+86 400 000 0555", "unknown"),
         ("docs/zh/draft.md", "added", 3, "email", "kyc@bitp.example", "official"),
     }
-    assert _contacts(changes.compare("main", cwd=repo)) == EXPECTED_CONTACTS | extra
-    assert _contacts(changes.compare("main", cwd=repo, head_only=True)) == EXPECTED_CONTACTS
+    assert _contacts(review.compare("main", cwd=repo)) == EXPECTED_CONTACTS | extra
+    assert _contacts(review.compare("main", cwd=repo, head_only=True)) == EXPECTED_CONTACTS
 
 
 def test_no_change_says_so(repo: Path) -> None:
-    report = changes.compare("HEAD", cwd=repo)
+    report = review.compare("HEAD", cwd=repo)
     assert report.empty
-    text = changes.render_markdown(report)
+    text = review.render_markdown(report)
     assert "没有修改任何渠道或文章中的联系方式" in text
     assert "No change to any channel or to contact details in articles" in text
 
@@ -299,9 +299,9 @@ def test_cli_prints_markdown_in_both_languages(repo: Path) -> None:
 
 def test_values_cannot_break_out_of_their_code_span() -> None:
     # CommonMark strips one space on each side of a padded code span.
-    assert changes.code("a`b") == "`` a`b ``"
-    assert changes.code("`x`") == "`` `x` ``"
-    assert changes.code("[click](https://evil.example)\n# heading") == (
+    assert review.code("a`b") == "`` a`b ``"
+    assert review.code("`x`") == "`` `x` ``"
+    assert review.code("[click](https://evil.example)\n# heading") == (
         "`[click](https://evil.example) # heading`"
     )
 
@@ -323,7 +323,7 @@ def test_outside_a_git_repository_exits_2(tmp_path: Path) -> None:
 
 def test_broken_registry_is_compared_and_said_to_be_broken(repo: Path) -> None:
     _write(repo, "data/channels.yml", REGISTRY_V2 + "  - {type: [unclosed\n")
-    report = changes.compare("main", cwd=repo)
+    report = review.compare("main", cwd=repo)
     assert any("not valid YAML" in p for p in report.problems)
     # Articles are still judged, against the registry of the base.
     assert ("docs/zh/a.md", "added", 7, "phone", "+86 400 000 0999", "scam") in _contacts(report)
@@ -336,7 +336,7 @@ def test_links_in_articles_are_judged_by_their_target(repo: Path) -> None:
         "docs/zh/links.md",
         "# 链接\n\n见 [邮箱](contact/email.md) 和 [站](//www.bitp-help.example/x)。\n",
     )
-    contacts = _contacts(changes.compare("HEAD", cwd=repo))
+    contacts = _contacts(review.compare("HEAD", cwd=repo))
     assert {(c[2], c[3], c[4]) for c in contacts if c[0] == "docs/zh/links.md"} == {
         (3, "website", "www.bitp-help.example/x")
     }

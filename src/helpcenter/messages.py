@@ -1,10 +1,13 @@
-"""Rule codes and their messages in both languages.
+"""Rule codes and their messages, and the project's other words, in both languages.
 
 Each checker keeps its rules next to its code as a ``RULES`` tuple of
 :class:`Rule` (registry: ``helpcenter.registry_rules``, guard:
 ``helpcenter.guard.rules``, links and translations: ``helpcenter.links.rules``);
 this module merges them into one catalog so the CLI, the build and the
-contributor guide speak with one voice, in Chinese or English.
+contributor guide speak with one voice, in Chinese or English. Words that
+are not a rule's (the reviewer's report, say) are kept the same way, as a
+``TEXTS`` table next to their code, and merged into :func:`texts` under the
+table's prefix.
 """
 
 from __future__ import annotations
@@ -47,6 +50,28 @@ class Rule:
         """
         template = self.zh if lang == "zh" else self.en
         return template.format(**params)
+
+
+_TEXT_SOURCES = {"review": "helpcenter.review.texts"}
+"""Prefix -> module holding a ``TEXTS`` table ``{key: {"zh": ..., "en": ...}}``."""
+
+
+@cache
+def texts() -> dict[str, dict[str, str]]:
+    """Every text that is not a rule's message, by ``prefix.key``."""
+    merged: dict[str, dict[str, str]] = {}
+    for prefix, name in _TEXT_SOURCES.items():
+        for key, by_lang in importlib.import_module(name).TEXTS.items():
+            if set(by_lang) != set(LANGS):
+                raise ValueError(f"text {prefix}.{key} is not in every language ({name})")
+            merged[f"{prefix}.{key}"] = by_lang
+    return merged
+
+
+def text(key: str, lang: str, /, **params: object) -> str:
+    """The text ``key`` (``prefix.key``) in ``lang``, with ``params`` filled in."""
+    by_lang = texts()[key]
+    return by_lang.get(lang, by_lang["en"]).format(**params)
 
 
 @cache

@@ -45,14 +45,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the report; 0, or 2 for a bad ref or outside a git repository."""
-    from helpcenter import changes  # here, not at import: every command's parser is built
+    from helpcenter import review  # here, not at import: every command's parser is built
 
     try:
-        report = changes.compare(
+        report = review.compare(
             args.base_ref, registry=args.registry, docs=args.docs, head_only=args.head
         )
-    except changes.GitError as exc:
+    except review.GitError as exc:
         print(f"helpcenter diff: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    sys.stdout.write(changes.render_markdown(report))
+    sys.stdout.write(review.render_markdown(report))
     return EXIT_OK
