@@ -33,6 +33,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from helpcenter.yamlload import safe_load
+
 if TYPE_CHECKING:
     from helpcenter.registry import Registry
 
@@ -261,7 +263,7 @@ def _load_yaml(text: str | None, path: str, side: str, problems: list[str]) -> d
     if text is None:
         return {}
     try:
-        data = yaml.safe_load(text)
+        data = safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else path
