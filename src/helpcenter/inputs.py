@@ -85,7 +85,7 @@ def check_file(path: str | os.PathLike, root: str | os.PathLike | None = None,
             else "a directory" if stat.S_ISDIR(info.st_mode)
             else "not a regular file"
         )  # fmt: skip
-        raise InputError(name, f"{kind}, not a regular file: only text files can be pages")
+        raise InputError(name, f"{kind}, not a regular file: only a regular text file is read")
     if info.st_size > limit:
         raise InputError(
             name, f"{info.st_size:,} bytes, more than the limit of {limit:,}: "

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from helpcenter import normalize
+from helpcenter import inputs, normalize
 from helpcenter.registry import (
     CHANNEL_TYPES,
     STATUSES,
@@ -355,13 +355,14 @@ def _string_list(
 def load(path: Path) -> Registry:
     """Read, parse and validate ``path``; raise :class:`RegistryError` on any problem."""
     try:
-        text = path.read_text(encoding="utf-8")
+        # A regular UTF-8 file of sensible size: not a pipe, a device or GBK text.
+        text = inputs.read_text(path)
+    except inputs.InputError as exc:
+        raise RegistryError([Problem.make(path, 0, "HC001", reason=exc.reason)]) from None
     except OSError as exc:
         raise RegistryError(
             [Problem.make(path, 0, "HC001", reason=exc.strerror or str(exc))]
         ) from None
-    except UnicodeDecodeError:
-        raise RegistryError([Problem.make(path, 0, "HC001", reason="not UTF-8 text")]) from None
     try:
         data, pos = parse_yaml_positions(text)
     except RefusedYAML as exc:

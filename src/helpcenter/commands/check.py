@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         for p in missing:
             print(f"helpcenter check: {p}: no such file or directory", file=sys.stderr)
         return EXIT_USAGE
-    if not Path(args.registry).is_file():
+    if not os.path.lexists(args.registry):
         print(f"helpcenter check: registry {args.registry}: no such file "
               "(use --registry FILE)", file=sys.stderr)  # fmt: skip
         return EXIT_USAGE
