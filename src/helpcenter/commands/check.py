@@ -10,7 +10,6 @@ import argparse
 import json
 import os
 import sys
-from pathlib import Path
 
 from helpcenter.cli import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
 
