@@ -6,14 +6,24 @@ overrides/partials/hc-hreflang.html and overrides/sitemap.xml.
 
 from __future__ import annotations
 
+import logging
+import sys
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from helpcenter.i18n import languages_of
+from helpcenter.i18n import is_first_language_build, languages_of
 from helpcenter.publish import SiteLayout, robots_txt, site_pages
 
 _state: dict = {}
+
+report = logging.getLogger("helpcenter.publish")  # shown, never counted by --strict
+if not report.handlers:
+    _handler = logging.StreamHandler(sys.stderr)
+    _handler.setFormatter(logging.Formatter("NOTE    -  %(message)s"))
+    report.addHandler(_handler)
+    report.setLevel(logging.INFO)
+    report.propagate = False
 
 
 def _layout(config) -> SiteLayout:
@@ -71,7 +81,13 @@ def on_template_context(context, template_name, config, **kwargs):
     if layout is None:
         return context
     if template_name == "sitemap.xml":
-        context["hc_sitemap"] = layout.sitemap(_state["pages"])
+        if layout.site_url:
+            context["hc_sitemap"] = layout.sitemap(_state["pages"])
+        elif is_first_language_build(config.plugins.get("i18n")):  # one NOTE per build
+            report.info(
+                "no sitemap.xml: site_url is not set in mkdocs.yml, and a sitemap must list "
+                "absolute URLs; set site_url to the address the site is served from to get one"
+            )
     elif template_name == "404.html":
         # The 404 page is served at any depth: absolute links to each home.
         homes = [dict(a) for a in config.extra.get("alternate") or []]

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -135,3 +137,51 @@ def test_a_crash_is_summarised_without_a_traceback(project):
     assert "Traceback" in (project / ".cache" / "build.log").read_text("utf-8")
     assert snapshot(project / "site") == before
     assert leftovers(project) == []
+
+
+def test_site_gets_normal_permissions(project):
+    umask = os.umask(0)
+    os.umask(umask)
+    site = project / "site"
+    assert site.stat().st_mode & 0o777 == 0o777 & ~umask
+    assert (site / "en").stat().st_mode & 0o777 == 0o777 & ~umask
+    assert (site / "index.html").stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_stale_build_folders_are_removed_by_the_next_build(project):
+    dead = 2**22 + 12345  # above the default pid_max: no such process
+    for name in (f".site.building-{dead}-k1ll3d", ".site.building-abc123", f".site.old-{dead}"):
+        (project / name).mkdir()
+        (project / name / "index.html").write_text("half-written", encoding="utf-8")
+    running = project / f".site.building-{os.getpid()}-running"
+    running.mkdir()
+    result = make_site(project)
+    assert result.returncode == 0, result.stderr
+    assert leftovers(project) == [running.name]
+    assert f"removed .site.building-{dead}-k1ll3d/, left by a build that was stopped" in (
+        result.stderr
+    )
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_stopped_build_removes_its_folder(project, signum):
+    before = snapshot(project / "site")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "helpcenter", "build"], cwd=project, env=env,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        building = [p for p in project.glob(".site.building-*") if any(p.iterdir())]
+        if building:
+            break
+        time.sleep(0.05)
+    assert building, "the build never started writing"
+    proc.send_signal(signum)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + signum, err
+    assert f"stopped by {signal.Signals(signum).name}; site/ was left unchanged" in err
+    assert "Traceback" not in err
+    assert leftovers(project) == []
+    assert snapshot(project / "site") == before

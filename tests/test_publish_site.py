@@ -99,6 +99,11 @@ def built(request, tmp_path_factory):
     )
     proc = sitekit.build(project, strict=False)
     assert proc.returncode == 0, proc.stderr
+    if site_url is None:
+        note = "NOTE    -  no sitemap.xml: site_url is not set in mkdocs.yml"
+        assert proc.stderr.count(note) == 1, proc.stderr
+    else:
+        assert "no sitemap.xml" not in proc.stderr
     out = project / "out"
     pages = {
         p.relative_to(out).as_posix(): parse(p)
@@ -179,16 +184,18 @@ def test_sitemap_and_robots(built):
         assert f"Sitemap: {site_url}sitemap.xml" in robots.splitlines()
     else:
         assert "Sitemap:" not in robots
+        # The sitemap protocol allows absolute URLs only: none without site_url.
+        assert not list(out.rglob("sitemap.xml*"))
+        return
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     root = ET.parse(out / "sitemap.xml").getroot()
     locs = {}
     for url in root.findall("s:url", ns):
         loc = url.find("s:loc", ns).text
         alternates = {x.get("hreflang"): x.get("href") for x in url.findall("x:link", ns)}
-        if site_url:
-            assert loc.startswith(site_url)
-            assert all(h.startswith(site_url) for h in alternates.values())
-        locs[loc[len(site_url or "") :]] = alternates
+        assert loc.startswith(site_url)
+        assert all(h.startswith(site_url) for h in alternates.values())
+        locs[loc[len(site_url) :]] = alternates
     real = {n for n in pages if n != "en/extra.html" and not n.startswith("search")}
     assert set(locs) == real
     assert set(locs["en/guide.html"]) == {"zh", "en", "x-default"}

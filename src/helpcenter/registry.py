@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from helpcenter.findings import Finding
-from helpcenter.yamlload import FAST_SAFE_LOADER
+from helpcenter.yamlload import FAST_SAFE_LOADER, RefusedYAML, check_structure
 
 CHANNEL_TYPES = ("website", "email", "phone", "social", "chat", "app")
 """Every value accepted for ``channels[].type`` and ``known_scams[].type``."""
@@ -385,13 +385,18 @@ def parse_yaml_positions(text: str) -> tuple[Any, Positions]:
     Differs from ``yaml.safe_load`` in two ways that matter for a hand-edited
     file: a repeated key is recorded (not silently dropped), and a date-like
     value that is not a real date (``2026-13-01``) stays a string instead of
-    raising, so validation can report it with its line.
+    raising, so validation can report it with its line. Anchors, aliases
+    and deep nesting are refused (:func:`helpcenter.yamlload.check_structure`).
     """
     try:
+        check_structure(text)
         return _parse_positions(text, FAST_SAFE_LOADER)
+    except RefusedYAML:
+        raise
     except yaml.YAMLError:
         if FAST_SAFE_LOADER is yaml.SafeLoader:
             raise
+        check_structure(text, yaml.SafeLoader)
         # The pure-Python parser words the error (see helpcenter.yamlload).
         return _parse_positions(text, yaml.SafeLoader)
 

@@ -260,6 +260,29 @@ RULES: tuple[Rule, ...] = (
         "security_contact '{value}' 不是正在使用的邮箱渠道:请填写接收安全报告的邮箱渠道的 id",
         suppressible=False,
     ),
+    Rule(
+        "HC038",
+        "error",
+        "YAML feature not allowed: {problem}",
+        "不允许使用的 YAML 写法:{problem_zh}",
+        suppressible=False,
+    ),
+    Rule(
+        "HC039",
+        "error",
+        "'{key}' is {value}, a date in the future: write the day it actually happened "
+        "(today at the latest)",
+        "'{key}' 是 {value},一个将来的日期:请填写实际发生的日期(最晚为今天)",
+        suppressible=False,
+    ),
+    Rule(
+        "HC040",
+        "error",
+        "'{key}' contains the control character {char}{where}: "
+        "write it on one line without line breaks, tabs or other control characters",
+        "'{key}' 含有控制字符 {char}{where_zh}:请写在一行内,不要有换行、制表符或其他控制字符",
+        suppressible=False,
+    ),
     # -- references in pages ---------------------------------------------------------------
     Rule(
         "HC201",
@@ -295,7 +318,7 @@ RULES: tuple[Rule, ...] = (
 
 SHAPE_CODES = frozenset(
     {"HC003", "HC004", "HC005", "HC006", "HC007", "HC009", "HC010", "HC012", "HC013",
-     "HC014", "HC016", "HC017", "HC018", "HC019"}
+     "HC014", "HC016", "HC017", "HC018", "HC019", "HC040"}
 )  # fmt: skip
 """Codes for problems of *shape*: exactly what ``data/channels.schema.json`` also rejects.
 

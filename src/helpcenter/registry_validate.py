@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from helpcenter import normalize
+from helpcenter import inputs, normalize
 from helpcenter.registry import (
     CHANNEL_TYPES,
     STATUSES,
@@ -32,6 +32,7 @@ from helpcenter.registry import (
     RegistryError,
     parse_yaml_positions,
 )
+from helpcenter.yamlload import RefusedYAML
 
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
 """Channel ids: lower-case letters, digits and inner hyphens (same pattern as the schema)."""
@@ -155,8 +156,32 @@ def _present(col: _Collector, obj: dict, key: str, cid: str | None, required: bo
     return False
 
 
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""Characters a one-line field refuses: line breaks, tabs and every other control character."""
+_CONTROL_MULTILINE_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+"""What a field of several lines (``notes``) refuses: control characters but tab and newline."""
+
+
+def _controls(col: _Collector, line: int, key: str, text: str, cid: str | None,
+              multiline: bool = False) -> bool:  # fmt: skip
+    """Report the first control character in ``text`` (HC040); whether there was one.
+
+    A one-line field lands in HTML attributes, the page title and the plain-text
+    ``security.txt``: a newline there would add a line of its own.
+    """
+    found = (_CONTROL_MULTILINE_RE if multiline else _CONTROL_RE).search(text)
+    if found is None:
+        return False
+    char = f"U+{ord(found.group()):04X}"
+    before = text[: found.start()].rstrip()[-20:]
+    where = f" after '{before}'" if before else " at the start"
+    where_zh = f"(在 '{before}' 之后)" if before else "(在开头)"
+    col.add(line, "HC040", cid, text, key=key, char=char, where=where, where_zh=where_zh)
+    return True
+
+
 def _text(col: _Collector, obj: dict, key: str, cid: str | None, required: bool) -> str | None:
-    """A non-blank string at ``obj[key]``; reports and returns ``None`` otherwise."""
+    """A non-blank one-line string at ``obj[key]``; reports and returns ``None`` otherwise."""
     if not _present(col, obj, key, cid, required):
         return None
     value = obj[key]
@@ -168,11 +193,18 @@ def _text(col: _Collector, obj: dict, key: str, cid: str | None, required: bool)
     if not re.search(r"\S", text):
         col.missing(line, key, cid)
         return None
+    if _controls(col, line, key, text, cid):
+        return None
     return text
 
 
 def _localized(
-    col: _Collector, obj: dict, key: str, cid: str | None, required: bool
+    col: _Collector,
+    obj: dict,
+    key: str,
+    cid: str | None,
+    required: bool,
+    multiline: bool = False,
 ) -> Localized | None:
     if not _present(col, obj, key, cid, required):
         return None
@@ -190,6 +222,9 @@ def _localized(
             col.wrong_kind(col.pos.key_line(value, lang), f"{key}.{lang}", "text", raw, cid)
         elif text is None or not re.search(r"\S", text):
             col.add(col.pos.key_line(value, lang) or line, "HC016", cid, key=key, lang=lang)
+        elif _controls(col, col.pos.key_line(value, lang) or line, f"{key}.{lang}", text, cid,
+                       multiline):  # fmt: skip
+            pass
         else:
             texts[lang] = text.strip()
     if len(texts) < len(LOCALIZED_KEYS) or any(k not in LOCALIZED_KEYS for k in value):
@@ -218,7 +253,19 @@ def _date(col: _Collector, obj: dict, key: str, cid: str | None, required: bool)
     parsed = parse_date(value)
     if parsed is None:
         col.add(col.pos.key_line(obj, key), "HC018", cid, value, key=key, value=repr(value))
+    elif parsed > latest_date():
+        col.add(col.pos.key_line(obj, key), "HC039", cid, value, key=key, value=parsed.isoformat())
+        return None
     return parsed
+
+
+def latest_date() -> dt.date:
+    """The latest date a registry date may be: tomorrow in UTC.
+
+    A day of slack, so a date written by an editor in a time zone ahead of UTC
+    (Asia, where it is already tomorrow) is not refused.
+    """
+    return dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)
 
 
 def _id(col: _Collector, obj: dict, key: str, cid: str | None, required: bool) -> str | None:
@@ -308,15 +355,22 @@ def _string_list(
 def load(path: Path) -> Registry:
     """Read, parse and validate ``path``; raise :class:`RegistryError` on any problem."""
     try:
-        text = path.read_text(encoding="utf-8")
+        # A regular UTF-8 file of sensible size: not a pipe, a device or GBK text.
+        text = inputs.read_text(path)
+    except inputs.InputError as exc:
+        raise RegistryError([Problem.make(path, 0, "HC001", reason=exc.reason)]) from None
     except OSError as exc:
         raise RegistryError(
             [Problem.make(path, 0, "HC001", reason=exc.strerror or str(exc))]
         ) from None
-    except UnicodeDecodeError:
-        raise RegistryError([Problem.make(path, 0, "HC001", reason="not UTF-8 text")]) from None
     try:
         data, pos = parse_yaml_positions(text)
+    except RefusedYAML as exc:
+        mark = exc.problem_mark
+        raise RegistryError([Problem.make(
+            path, mark.line + 1 if mark else 0, "HC038",
+            problem=exc.problem, problem_zh=exc.problem_zh,
+        )]) from None  # fmt: skip
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
@@ -447,7 +501,7 @@ def _channel(col: _Collector, entry: dict, seen: dict[str, int]) -> Channel | No
     status = _enum(col, entry, "status", STATUSES, "HC017", cid)
     verified_on = _date(col, entry, "verified_on", cid, required=True)
     hours = _localized(col, entry, "hours", cid, required=False)
-    notes = _localized(col, entry, "notes", cid, required=False)
+    notes = _localized(col, entry, "notes", cid, required=False, multiline=True)
     regions = _codes(
         col, entry, "regions", REGION_PATTERN, "a two-letter code in capitals, e.g. CN", cid
     )
@@ -459,6 +513,8 @@ def _channel(col: _Collector, entry: dict, seen: dict[str, int]) -> Channel | No
     source = entry.get("source")
     if source is not None and _as_text(source) is None:
         col.wrong_kind(col.pos.key_line(entry, "source"), "source", "text", source, cid)
+    elif source is not None:
+        _controls(col, col.pos.key_line(entry, "source"), "source", _as_text(source) or "", cid)
     if len(col.problems) > before:
         return None
     assert cid and ctype and value and label and status and verified_on
@@ -507,7 +563,7 @@ def _known_scams(col: _Collector, data: dict) -> list[KnownScam]:
         stype = _enum(col, entry, "type", CHANNEL_TYPES, "HC012", None)
         platform = _enum(col, entry, "platform", normalize.PLATFORMS, "HC013", None)
         value = _text(col, entry, "value", None, required=True)
-        notes = _localized(col, entry, "notes", None, required=False)
+        notes = _localized(col, entry, "notes", None, required=False, multiline=True)
         reported_on = _date(col, entry, "reported_on", None, required=False)
         if len(col.problems) > before:
             continue

@@ -16,6 +16,8 @@ A verdict is one of :data:`VERDICTS`:
 - ``retired``: it used to be official; the registry names its replacement;
 - ``scam``: a known scam (or a host on a known scam domain);
 - ``lookalike``: it imitates an official domain or handle;
+- ``unsafe``: a link under a scheme no channel uses (``javascript:``, ``data:``,
+  ``ftp:``...), whatever host follows: judged before anything else;
 - ``unknown``: anything else; the reader should treat it as unofficial.
 """
 
@@ -33,7 +35,7 @@ from helpcenter.guard import decide, scan
 from helpcenter.guard.detectors import social
 from helpcenter.registry import Channel, Registry, load_registry_cached
 
-VERDICTS = ("official", "retired", "scam", "lookalike", "unknown")
+VERDICTS = ("official", "retired", "scam", "lookalike", "unsafe", "unknown")
 """Every verdict the verifier gives, in the order the page explains them."""
 
 DATA_VERSION = 1

@@ -29,9 +29,9 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 # What each verdict must tell the reader to do, by page language.
 ADVICE = {
     "zh": {"official": "密码", "retired": "停用", "scam": "诈骗", "lookalike": "不是 BitP",
-           "unknown": "非官方"},
+           "unsafe": "不要打开", "unknown": "非官方"},
     "en": {"official": "password", "retired": "no longer used", "scam": "Stop",
-           "lookalike": "imitates", "unknown": "unofficial"},
+           "lookalike": "imitates", "unsafe": "Do not open", "unknown": "unofficial"},
 }  # fmt: skip
 
 

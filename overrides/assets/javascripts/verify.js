@@ -684,7 +684,12 @@
 
   // -- the verdict (helpcenter.guard.classify) --------------------------------
 
-  var VERDICTS = ["official", "retired", "scam", "lookalike", "unknown"];
+  var VERDICTS = ["official", "retired", "scam", "lookalike", "unsafe", "unknown"];
+  // helpcenter.guard.verdict.SAFE_SCHEMES / SCRIPT_SCHEMES: see unsafeScheme.
+  var SAFE_SCHEMES = ["http", "https", "mailto", "tel", "tg"];
+  var SCRIPT_SCHEMES = ["javascript", "vbscript", "data", "file", "blob", "filesystem",
+    "view-source", "about"];
+  var SCHEME = /^([A-Za-z][A-Za-z0-9+.\-]*):(?=\S)/;
   var QUOTES = "<>\"'\u201c\u201d\u2018\u2019\u300c\u300d";
   var EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/u;
   var PHONE = /^(?:tel:|callto:)?\s*\(?\+?[\p{Nd}\s().\-\/]{5,}$/u;
@@ -694,6 +699,19 @@
   // The input as the guard reads it: cleaned, trimmed, quotes stripped.
   function prepare(text) {
     return stripChars(clean(text).trim(), QUOTES).trim();
+  }
+
+  // The scheme of a link no channel can be official under (javascript:,
+  // data:, ftp://...), read as a browser reads a link; null otherwise
+  // (helpcenter.guard.verdict.unsafe_scheme).
+  function unsafeScheme(text) {
+    var link = text.replace(/[\t\n\r]/g, "").replace(/^[\x00-\x20]+/, "");
+    var m = SCHEME.exec(link);
+    if (!m) return null;
+    var scheme = m[1].toLowerCase();
+    if (SAFE_SCHEMES.indexOf(scheme) >= 0) return null;
+    if (link.slice(m[0].length, m[0].length + 2) === "//" && scheme.indexOf(".") < 0) return scheme;
+    return SCRIPT_SCHEMES.indexOf(scheme) >= 0 ? scheme : null;
   }
 
   Verifier.prototype.replacement = function (channelId) {
@@ -992,6 +1010,8 @@
     if (!text) return null;
     var langRegions = this.data.phone.lang_regions;
     var region = hasOwn(langRegions, lang) ? langRegions[lang] : "CN";
+    var scheme = unsafeScheme(text);
+    if (scheme) return { verdict: "unsafe", kind: "url", value: text, scheme: scheme + ":" };
     var j = this.judge(text, region) || this.judgeFreeText(text, region) ||
       { verdict: "unknown", kind: "text", value: text };
     var name = VERDICTS.indexOf(j.verdict) >= 0 ? j.verdict : "unknown";
@@ -1074,6 +1094,7 @@
         replacement: replacement ? replacement.label[lang] || replacement.label.zh : "",
         "replacement-value": replacement ? channelLink(replacement) : "",
         imitates: found.imitates || "",
+        scheme: found.scheme || "",
         report: security ? channelLink(security) : "",
       });
       out.setAttribute("data-verdict", found.verdict);

@@ -2,9 +2,14 @@
 
 MkDocs builds into a fresh temporary folder next to ``site/``
 (``.site.building-XXXX``); only when the build succeeded, with no warning in
-strict mode, does that folder replace ``site/``. A failed build deletes its
-temporary folder, leaves the previous ``site/`` exactly as it was, prints the
-warnings and errors that stopped it, and exits 1. MkDocs' INFO chatter is
+strict mode, does that folder replace ``site/`` (with the usual permissions,
+0755 for folders under the common umask, not mkdtemp's 0700). A failed build
+deletes its temporary folder, leaves the previous ``site/`` exactly as it was,
+prints the warnings and errors that stopped it, and exits 1. Ctrl-C (SIGINT),
+SIGTERM or SIGHUP stops MkDocs and deletes the temporary folder too; one left
+behind by a build that was killed outright (SIGKILL, a power cut) is deleted
+by the next build (its name carries the process id, so a running build's
+folder is left alone). MkDocs' INFO chatter is
 hidden unless ``--verbose``; a crash inside MkDocs or a plugin is summarised
 in one line, with the full log in ``.cache/build.log``.
 """
@@ -12,9 +17,11 @@ in one line, with the full log in ``.cache/build.log``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -117,9 +124,71 @@ def _run_mkdocs(config_file: Path, out_dir: Path, log: BuildLog) -> int:
         errors="replace",
     ) as proc:
         assert proc.stdout is not None
-        for line in proc.stdout:
-            log.feed(line)
+        try:
+            for line in proc.stdout:
+                log.feed(line)
+        except BaseException:  # interrupted: stop MkDocs before its folder is deleted
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+            raise
         return proc.wait()
+
+
+class Interrupted(Exception):
+    """The build was asked to stop (SIGTERM, SIGHUP)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def _raise_interrupted(signum: int, frame) -> None:
+    raise Interrupted(signum)
+
+
+_TEMP_RE = re.compile(r"^\.(?P<site>.+)\.(?:building|old)-(?P<pid>\d+)(?:-[^/]*)?$")
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: assume it is a running build
+    return True
+
+
+def remove_stale(site_dir: Path) -> list[Path]:
+    """Delete the ``.site.building-*``/``.site.old-*`` folders of builds no longer running."""
+    removed = []
+    try:
+        entries = list(site_dir.parent.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        if not name.startswith((f".{site_dir.name}.building-", f".{site_dir.name}.old-")):
+            continue
+        match = _TEMP_RE.match(name)
+        if match and match.group("site") == site_dir.name and _alive(int(match.group("pid"))):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry)
+    return removed
+
+
+def _normal_permissions(folder: Path) -> None:
+    """Give ``folder`` the mode a new folder gets (``mkdtemp`` makes it 0700)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(folder, 0o777 & ~umask)
 
 
 def _after_build(built: Path, root: Path) -> None:
@@ -181,7 +250,14 @@ def run(args: argparse.Namespace) -> int:
     shown = os.path.relpath(site_dir, Path.cwd())
     try:
         site_dir.parent.mkdir(parents=True, exist_ok=True)
-        building = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
+        for stale in remove_stale(site_dir):
+            print(f"helpcenter build: removed {os.path.relpath(stale)}/, left by a build that "
+                  "was stopped", file=sys.stderr)  # fmt: skip
+        building = Path(
+            tempfile.mkdtemp(
+                prefix=f".{site_dir.name}.building-{os.getpid()}-", dir=site_dir.parent
+            )
+        )
     except OSError as exc:
         print(
             f"helpcenter build: cannot create a build folder next to {shown}/: {exc}",
@@ -190,6 +266,10 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     log = BuildLog(verbose=args.verbose)
     unchanged = f"{shown}/ was left unchanged" if site_dir.exists() else f"{shown}/ was not created"
+    handlers = {}
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        with contextlib.suppress(ValueError, OSError):  # not in the main thread
+            handlers[signum] = signal.signal(signum, _raise_interrupted)
     try:
         try:
             code = _run_mkdocs(config_file, building, log)
@@ -211,6 +291,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"helpcenter build: {exc}; {unchanged}.", file=sys.stderr)
             return EXIT_FAILED
         try:
+            _normal_permissions(building)
             swap_into_place(building, site_dir)
         except OSError as exc:
             print(
@@ -219,6 +300,13 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_FAILED
         print(f"helpcenter build: site built into {shown}/", file=sys.stderr)
         return EXIT_OK
+    except (KeyboardInterrupt, Interrupted) as exc:
+        name = exc.args[0] if isinstance(exc, Interrupted) else "SIGINT"
+        print(f"helpcenter build: stopped by {name}; {unchanged}.", file=sys.stderr)
+        signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
+        return 128 + signum
     finally:
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
         if building.exists():
             shutil.rmtree(building, ignore_errors=True)

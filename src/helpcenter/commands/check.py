@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from pathlib import Path
 
 from helpcenter.cli import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
 
@@ -73,12 +73,13 @@ def run(args: argparse.Namespace) -> int:
               "two-letter region code such as GB", file=sys.stderr)  # fmt: skip
         return EXIT_USAGE
     paths = args.paths or ["docs"]
-    missing = [p for p in paths if not Path(p).exists()]
+    # A dangling symlink or a loop is named by the reading, with what is wrong.
+    missing = [p for p in paths if not os.path.lexists(p)]
     if missing:
         for p in missing:
             print(f"helpcenter check: {p}: no such file or directory", file=sys.stderr)
         return EXIT_USAGE
-    if not Path(args.registry).is_file():
+    if not os.path.lexists(args.registry):
         print(f"helpcenter check: registry {args.registry}: no such file "
               "(use --registry FILE)", file=sys.stderr)  # fmt: skip
         return EXIT_USAGE
@@ -94,8 +95,9 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         result = check_paths(paths, registry, lang=lang, default_region=region, jobs=args.jobs)
-    except OSError as exc:
-        print(f"helpcenter check: {exc}", file=sys.stderr)
+    except OSError as exc:  # helpcenter.inputs.InputError(s): one line per file
+        for line in str(exc).splitlines():
+            print(f"helpcenter check: {line}", file=sys.stderr)
         return EXIT_USAGE
     if args.list_suppressions:
         if args.format == "json":

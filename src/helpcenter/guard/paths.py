@@ -78,7 +78,7 @@ def _batches(names: list[str], region: str) -> tuple[list[tuple[str, list[str]]]
     for group_region, files in groups.items():
         size = BATCH_BYTES
         for name, length in files:
-            if size + length > BATCH_BYTES and (not out or out[-1][1]):
+            if not out or (size + length > BATCH_BYTES and out[-1][1]):
                 out.append((group_region, []))
                 size = 0
             out[-1][1].append(name)
@@ -86,9 +86,25 @@ def _batches(names: list[str], region: str) -> tuple[list[tuple[str, list[str]]]
     return out, total
 
 
+_ROOT: str | None = None
+"""The repository the files are checked in (:func:`helpcenter.inputs.repository_root`)."""
+
+
+def _root() -> str:
+    from helpcenter.inputs import repository_root
+
+    global _ROOT
+    if _ROOT is None:
+        _ROOT = str(repository_root())
+    return _ROOT
+
+
 def _read(name: str) -> tuple[str, str]:
-    with open(name, "rb") as fh:
-        text = fh.read().decode("utf-8", errors="replace")
+    """``(name, text)``; :class:`helpcenter.inputs.InputError` for a file that is no safe input
+    (not UTF-8, a special file, a symlink out of the repository, too large)."""
+    from helpcenter.inputs import read_text
+
+    text = read_text(name, _root())
     if "\r" in text:  # lines as an editor counts them: CRLF and CR end a line
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return name, text
@@ -184,9 +200,13 @@ def check_paths(
 
     ``jobs`` is the number of processes for a large input (``None``: one per
     processor; ``1``: this process only). Raises :class:`OSError` for a path
-    that cannot be read.
+    that cannot be read (:class:`helpcenter.inputs.InputError` for one that
+    is refused: not UTF-8, a special file, a symlink out of the repository).
     """
+    from helpcenter.inputs import check_files
+
     names = _markdown_names(paths)
+    check_files(names, _root())  # every special, linked-out or oversized file named at once
     if jobs is None:
         jobs = available_cpus()
     results = None

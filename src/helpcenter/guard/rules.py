@@ -109,6 +109,12 @@ VERDICTS: dict[str, dict[str, str]] = {
         "en": "Lookalike: {value} imitates the official {official}. It is not BitP; do not use it.",
         "zh": "仿冒:{value} 冒充官方的 {official}。它不是 BitP,请勿使用。",
     },
+    "unsafe": {
+        "en": "Unsafe link: {value} is a {scheme} link, which no BitP channel uses. "
+        "Do not open it; it can run code or open something other than what it shows.",
+        "zh": "危险链接:{value} 是 {scheme} 链接,BitP 的渠道都不用这种链接。"
+        "不要打开它:它可能运行代码,或打开与显示内容不同的东西。",
+    },
     "unknown": {
         "en": "Unknown: {value} is not a verified BitP channel. Treat it as unofficial "
         "and use only the channels listed on this site.",

@@ -17,8 +17,44 @@ from helpcenter.guard.rules import VERDICTS
 if TYPE_CHECKING:
     from helpcenter.registry import Channel, KnownScam, Registry
 
-VERDICT_NAMES = ("official", "retired", "scam", "lookalike", "unknown")
+VERDICT_NAMES = ("official", "retired", "scam", "lookalike", "unsafe", "unknown")
 """Every verdict :func:`classify` returns."""
+
+SAFE_SCHEMES = ("http", "https", "mailto", "tel", "tg")
+"""The only URL schemes a contact can be official under: the web, email, phone
+and the platform links the registry's channels are reached by (``tg://resolve``).
+Any other scheme (``javascript:``, ``data:``, ``vbscript:``, ``ftp:``, ``file:``)
+gets the ``unsafe`` verdict, whatever host or address follows it."""
+
+SCRIPT_SCHEMES = ("javascript", "vbscript", "data", "file", "blob", "filesystem", "view-source",
+                  "about")  # fmt: skip
+"""Schemes that run code or open local content even without ``//`` (``javascript:alert(1)``).
+Another scheme without ``//`` (``telegram:bitp_official``, ``WeChat:bitp_cs``)
+reads as a label and its value, and is judged as free text."""
+
+_SCHEME_RE = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):(?=\S)")
+_URL_INVISIBLE = re.compile(r"[\t\n\r]")
+
+
+def unsafe_scheme(text: str) -> str | None:
+    """The scheme of ``text`` when it is a URL scheme outside :data:`SAFE_SCHEMES`, else ``None``.
+
+    Read as a browser reads a link: leading spaces and control characters
+    dropped, tabs and newlines removed anywhere (``java\tscript:``), case
+    ignored. ``TG: bitp_support`` (a space after the colon) is free text, and
+    ``www.bitp.example:443/`` or ``localhost:8080`` (a host and a port) are
+    not schemes; nor is a label without ``//`` outside :data:`SCRIPT_SCHEMES`.
+    """
+    text = _URL_INVISIBLE.sub("", text).lstrip("".join(map(chr, range(0x21))))
+    m = _SCHEME_RE.match(text)
+    if not m:
+        return None
+    scheme, rest = m.group(1).lower(), text[m.end() :]
+    if scheme in SAFE_SCHEMES:
+        return None
+    if rest.startswith("//") and "." not in scheme:
+        return scheme
+    return scheme if scheme in SCRIPT_SCHEMES else None
 
 
 @dataclass(frozen=True)
@@ -92,13 +128,17 @@ def classify(text: str, registry: Registry, lang: str = "zh") -> Verdict:
     (a number without a country code is read as +86 for ``lang="zh"`` and
     +1 for ``en``, and also tried in the regions of the official numbers),
     ``t.me``/``telegram.me``, ``twitter.com``/``x.com``, trailing dots,
-    ``mailto:``/``tel:``.
+    ``mailto:``/``tel:``. The scheme is judged first: a link under any scheme
+    but :data:`SAFE_SCHEMES` is ``unsafe``, never official.
     """
     from helpcenter.guard.scan import index_for
 
     idx = index_for(registry)
     region = normalize.DEFAULT_REGION.get(lang, "CN")
     cleaned = normalize.clean(text).strip().strip("<>\"'“”‘’「」").strip()
+    scheme = unsafe_scheme(cleaned) if cleaned else None
+    if scheme is not None:
+        return _verdict("unsafe", "url", cleaned, lang, display=cleaned, scheme=scheme + ":")
     j = _judge(idx, cleaned, region) if cleaned else None
     if j is None:
         return _verdict("unknown", None, cleaned, lang, display=cleaned or text)
@@ -113,11 +153,16 @@ def classify(text: str, registry: Registry, lang: str = "zh") -> Verdict:
 
 
 def _verdict(verdict: str, kind: str | None, value: str, lang: str, channel=None, scam=None,
-             replacement=None, official: str = "", display: str = "") -> Verdict:  # fmt: skip
+             replacement=None, official: str = "", display: str = "",
+             scheme: str = "") -> Verdict:  # fmt: skip
     lang = "zh" if lang == "zh" else "en"
     label = channel.label.get(lang) if channel else ""
     repl = replacement.label.get(lang) + f" ({replacement.value})" if replacement else "?"
     message = VERDICTS[verdict][lang].format(
-        value=display or value, label=label, replacement=repl, official=official or label
+        value=display or value,
+        label=label,
+        replacement=repl,
+        official=official or label,
+        scheme=scheme,
     )
     return Verdict(verdict, kind, value, channel, scam, replacement, official, message)

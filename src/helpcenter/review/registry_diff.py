@@ -7,6 +7,7 @@ from typing import Any
 import yaml
 
 from helpcenter.review.model import ChannelChange, ListChange
+from helpcenter.yamlload import safe_load
 
 LANGS = ("zh", "en")
 
@@ -32,7 +33,7 @@ def _load_yaml(text: str | None, path: str, side: str, problems: list[str]) -> d
     if text is None:
         return {}
     try:
-        data = yaml.safe_load(text)
+        data = safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else path
