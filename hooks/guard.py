@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from helpcenter import background
+from helpcenter.checks.build import CURRENT
 from helpcenter.i18n import is_first_language_build, is_language_build
 from helpcenter.messages import default_lang
 from helpcenter.registry import DEFAULT_REGISTRY, RegistryError, load_registry_cached
@@ -51,8 +52,10 @@ def on_files(files, config, **kwargs):
 def on_post_build(config, **kwargs):
     if is_language_build(config.plugins.get("i18n")):
         return  # a language build inside the i18n plugin: the site build is not over
-    for line in _check.finish() or ():
+    lines = _check.finish() or []
+    for line in lines:
         log.warning(line)
+    CURRENT["source_lines"] = lines  # the rendered scan (hooks/policy.py) reports the rest
 
 
 def on_build_error(error, **kwargs):
