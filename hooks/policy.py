@@ -4,8 +4,8 @@ Every finished page goes through the content policy (the article as
 rendered, the theme's part of the page), gets the Content-Security-Policy
 placeholder first in its ``<head>``, and is read by the rendered contact
 guard. When the whole site is written (every language), the site's policy
-goes into every page and the rendered guard reports what the Markdown scan
-(hooks/guard.py) did not. Findings are warnings under ``mkdocs.``, so
+goes into every page; hooks/guard.py reports what the rendered guard found
+and the Markdown scan did not. Findings are warnings under ``mkdocs.``, so
 ``--strict`` fails naming ``docs/<lang>/<page>.md:LINE:COL``.
 """
 
@@ -81,7 +81,4 @@ def on_post_template(output, template_name, config, **kwargs):
 def on_post_build(config, **kwargs):
     if is_language_build(config.plugins.get("i18n")):
         return
-    checks = _checks(config)
-    for finding in checks.guard_findings(CURRENT.get("source_lines") or []):
-        log.warning(str(finding))
-    csp.finalize(config.site_dir, checks.policy())
+    csp.finalize(config.site_dir, _checks(config).policy())

@@ -42,6 +42,7 @@ class RenderedChecks:
     """CSP hashes of every inline script of the theme, on any page."""
     _seen: set[tuple] = field(default_factory=set)
     _guard: list[Finding] = field(default_factory=list)
+    _reported: set[tuple] = field(default_factory=set)
     _templates: dict[str, str] | None = None
 
     def _new(self, findings: list[Finding]) -> list[Finding]:
@@ -127,8 +128,13 @@ class RenderedChecks:
         return csp.policy(self.hashes)
 
     def guard_findings(self, source_lines: list[str]) -> list[Finding]:
-        """Rendered contact-guard findings the Markdown scan (``source_lines``) did not report."""
-        return rendered_guard.dedupe(source_lines, self._guard)
+        """Rendered contact-guard findings the Markdown scan (``source_lines``) did not report,
+        and not returned before."""
+        found = rendered_guard.dedupe(source_lines, self._guard)
+        self._guard = []
+        new = [f for f in found if (f.path, f.line, f.rule) not in self._reported]
+        self._reported.update((f.path, f.line, f.rule) for f in new)
+        return new
 
 
 TEMPLATE_FRAGMENTS: set[str] = set()

@@ -300,12 +300,15 @@ def scan_tree(root, profile: str = "article") -> tuple[list[Violation], list[Inl
                     ) and SAFE_DATA_IMAGE.match(url.strip()):  # fmt: skip
                         continue
                     add("HC603", attr, url, scheme=scheme)
-                elif is_remote(url) and (
-                    key in LOADING_ATTRIBUTES
-                    or (ns == "svg" and name in SVG_LOADING and key.endswith("href"))
+                elif (
+                    is_remote(url)
+                    and (
+                        key in LOADING_ATTRIBUTES
+                        or (ns == "svg" and name in SVG_LOADING and key.endswith("href"))
+                    )
+                    and not (theme and name == "script")
                 ):
-                    if not (theme and name == "script"):
-                        add("HC611", attr, url)
+                    add("HC611", attr, url)
     return out, inline
 
 

@@ -96,14 +96,13 @@ def without_fragments(html: str, fragments) -> str:
 
 
 def _needles(finding: Finding) -> list[str]:
+    """What to look for in the source: the value, then shorter and shorter prefixes and
+    suffixes of it (a contact split by a comment or written with an entity shows in part)."""
     value = finding.value.rstrip("…").strip()
     needles = [value]
-    tokens = sorted(re.split(r"[\s()\[\]<>\"']+", value), key=len, reverse=True)
-    needles += [t for t in tokens[:2] if len(t) >= 4]
-    digits = re.sub(r"\D", "", value)
-    if len(digits) >= 6:
-        needles.append(digits[:4])
-    return [n for n in needles if n]
+    for size in range(len(value) - 1, 5, -1):
+        needles += [value[:size].rstrip(), value[-size:].lstrip()]
+    return [n for n in dict.fromkeys(needles) if len(n.strip()) >= 6]
 
 
 def place(
