@@ -1,4 +1,4 @@
-"""The rendered contact guard (helpcenter.checks.rendered_guard) and the CSP (helpcenter.site.csp)."""
+"""The rendered contact guard (checks.rendered_guard) and the CSP (site.csp)."""
 
 from __future__ import annotations
 

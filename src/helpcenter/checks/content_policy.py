@@ -321,10 +321,13 @@ def _needles(v: Violation) -> list[str]:
         return [f"<{v.tag}", v.tag]
     needles = []
     if v.code in ("HC603", "HC611", "HC607", "HC609", "HC612"):
-        needles.append(v.value.strip()[:40])
+        value = v.value.strip()[:40]
+        needles.append(value)
         scheme = dict(v.params).get("scheme")
         if scheme:
             needles.append(scheme)
+        # A value written with entities shows in part ("java&#x73;cript:").
+        needles += [value[:size] for size in range(len(value) - 1, 3, -1)]
     needles += [v.attr + "=", v.attr, f"<{v.tag}"]
     return [n for n in needles if n]
 
