@@ -74,6 +74,6 @@ def test_every_page_carries_the_same_policy_and_it_allows_only_the_themes_script
         head = text[text.index("<head>") : text.index("<head>") + 80 + len(policy)]
         assert f'content="{policy}"' in head, page  # first in <head>
         for node in walk(parse(text)):
-            attrs = node.attrs or {}
+            attrs = getattr(node, "attrs", None) or {}
             if node.name == "script" and "src" not in attrs and not attrs.get("type"):
                 assert csp.script_hash(_text(node)) in policy, (page, _text(node)[:80])
