@@ -14,9 +14,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from helpcenter.checks.build import CURRENT, RenderedChecks
+from helpcenter.checks.build import CURRENT, RenderedCheckError, RenderedChecks
 from helpcenter.findings import display_path
 from helpcenter.i18n import is_language_build
 from helpcenter.messages import default_lang
@@ -62,7 +63,11 @@ def _source(page, config) -> tuple[str, str | None]:
 @event_priority(60)
 def on_post_page(output, page, config, **kwargs):
     path, source = _source(page, config)
-    for finding in _checks(config).page(output, page.content or "", path, source):
+    try:
+        found = _checks(config).page(output, page.content or "", path, source, page.file.dest_uri)
+    except RenderedCheckError as exc:
+        raise PluginError(str(exc)) from None
+    for finding in found:
         log.warning(str(finding))
     return csp.insert_placeholder(output)
 

@@ -90,7 +90,7 @@ def test_findings_point_at_the_markdown_source(tmp_path: Path) -> None:
     found = check_files([str(tmp_path / "docs")], lang="zh", config_file=tmp_path / "none.yml",
                         root=tmp_path)  # fmt: skip
     where = [(f.path, f.line, f.column, f.rule) for f in found]
-    assert where == [("docs/en/page.md", 12, 9, "HC603"), ("docs/en/page.md", 15, 1, "HC601")]
+    assert where == [("docs/en/page.md", 12, 15, "HC603"), ("docs/en/page.md", 15, 1, "HC601")]
     assert "协议" in found[0].message  # the contributor's language
 
 

@@ -110,3 +110,18 @@ def test_policy_is_strict_and_the_same_for_every_page(tmp_path: Path) -> None:
             f'content="{policy}">'
         )
     )
+
+
+def test_active_content_in_the_themes_part_is_placed_at_the_front_matter() -> None:
+    source = "---\ntitle: Help <img src=x onerror=alert(1)>\n---\n\n# Help\n"
+    content = "<h1>Help</h1>"
+    nav = '<nav><a href="x.html">Help <img src="x" onerror="alert(1)"></a></nav>'
+    page = f"<html><head></head><body>{nav}{content}</body></html>"
+    checks = RenderedChecks(ROOT, None, None, "en")
+    found = checks.page(page, content, "docs/en/help.md", source, "en/help.html")
+    assert [(f.path, f.line, f.rule) for f in found] == [("docs/en/help.md", 2, "HC602")]
+    # Shown on another page's sidebar: named by the built page, once per build.
+    other = checks.page(page, content, "docs/en/other.md", "# Other\n", "en/other.html")
+    again = checks.page(page, content, "docs/en/third.md", "# Third\n", "en/third.html")
+    assert [(f.path, f.rule) for f in other] == [("en/other.html (theme)", "HC602")]
+    assert again == []

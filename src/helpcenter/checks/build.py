@@ -21,6 +21,10 @@ SKIP_ENV = "HELPCENTER_TEST_SKIP_CONTENT_POLICY"
 have refused: the article profile is then not reported (the theme's still is)."""
 
 
+class RenderedCheckError(Exception):
+    """A page cannot be checked as rendered (the build must stop)."""
+
+
 def content_policy_enforced() -> bool:
     """Whether article findings of the content policy are reported (see :data:`SKIP_ENV`)."""
     return os.environ.get(SKIP_ENV) != "1"
@@ -43,6 +47,7 @@ class RenderedChecks:
     _seen: set[tuple] = field(default_factory=set)
     _guard: list[Finding] = field(default_factory=list)
     _reported: set[tuple] = field(default_factory=set)
+    _theme_seen: set[tuple] = field(default_factory=set)
     _templates: dict[str, str] | None = None
 
     def _new(self, findings: list[Finding]) -> list[Finding]:
@@ -62,11 +67,20 @@ class RenderedChecks:
             )
         return self._templates
 
-    def page(self, output: str, content: str, path: str, source: str | None) -> list[Finding]:
+    def page(
+        self,
+        output: str,
+        content: str,
+        path: str,
+        source: str | None,
+        output_path: str | None = None,
+    ) -> list[Finding]:
         """Content-policy findings of a finished page (new ones only); collects its hashes and
         its rendered contact-guard findings.
 
-        ``path`` names the page's source, ``source`` its text (``None``: generated page).
+        ``path`` names the page's source, ``source`` its text (``None``: generated page),
+        ``output_path`` the built page (named by findings in the theme's part that cannot be
+        found in the source).
         """
         theme_tree, content_tree = rendered_guard.theme_and_content(output, content)
         found: list[Finding] = []
@@ -83,10 +97,12 @@ class RenderedChecks:
             violations, _ = content_policy.scan_tree(article, "article")
             found += content_policy.findings(violations, path, source, self.lang)
         if theme_tree is None:
-            theme_tree = content_policy.parse(output)
-            found.append(self._unplaced(path))
-        else:
-            found += self._theme(theme_tree, path)
+            raise RenderedCheckError(
+                f"{path}: the article's HTML is not in the page as written, so the theme's "
+                "scripts cannot be told from the article's (a hook changed the page before "
+                "hooks/policy.py read it)"
+            )
+        found += self._theme(theme_tree, output_path or path, source, path)
         if self.registry is not None and source is not None:
             guard_tree = content_tree
             # Registry fragments show official channels and defanged scams; the verifier
@@ -109,19 +125,30 @@ class RenderedChecks:
         """Findings of a page rendered from a template alone (``404.html``); collects hashes."""
         return self._new(self._theme(content_policy.parse(output), name))
 
-    def _theme(self, tree, path: str) -> list[Finding]:
+    def _theme(
+        self, tree, path: str, source: str | None = None, source_path: str | None = None
+    ) -> list[Finding]:
+        """Theme-profile findings: at the page's source when found there (a front matter
+        value the theme shows), else once per build at the built page's line."""
         violations, inline = content_policy.scan_tree(tree, "theme")
         self.hashes.update(csp.script_hash(script.text) for script in inline)
-        return content_policy.findings(violations, f"{path} (theme)", None, self.lang)
-
-    def _unplaced(self, path: str) -> Finding:
-        message = (
-            "页面输出中找不到文章内容,无法区分主题脚本与文章脚本;请检查修改页面的钩子"
-            if self.lang == "zh"
-            else "the article's HTML is not in the page as written, so the theme's scripts "
-            "cannot be told from the article's: check the hooks that change pages"
-        )
-        return Finding(path, 1, 1, "HC601", "error", "", message)
+        out = []
+        index = content_policy.SourceIndex(source) if source is not None else None
+        for v in violations:
+            spot = None
+            if index is not None:
+                spot = next(
+                    (s for n in content_policy.needles(v) if (s := index.find(n)) is not None), None
+                )
+            if spot is not None and source_path is not None:
+                finding = content_policy.findings([v], source_path, source, self.lang)[0]
+            else:
+                if (v.code, v.tag, v.attr, v.value) in self._theme_seen:
+                    continue
+                self._theme_seen.add((v.code, v.tag, v.attr, v.value))
+                finding = content_policy.findings([v], f"{path} (theme)", None, self.lang)[0]
+            out.append(finding)
+        return out
 
     def policy(self) -> str:
         """The site's Content-Security-Policy (the union of every page's hashes)."""

@@ -315,21 +315,21 @@ def scan_tree(root, profile: str = "article") -> tuple[list[Violation], list[Inl
 # -- where a violation is in the Markdown source ------------------------------------------
 
 
-def _needles(v: Violation) -> list[str]:
+def needles(v: Violation) -> list[str]:
     """What to look for in the source, most precise first."""
     if v.attr is None:
         return [f"<{v.tag}", v.tag]
-    needles = []
+    out = []
     if v.code in ("HC603", "HC611", "HC607", "HC609", "HC612"):
         value = v.value.strip()[:40]
-        needles.append(value)
+        out.append(value)
         scheme = dict(v.params).get("scheme")
         if scheme:
-            needles.append(scheme)
+            out.append(scheme)
         # A value written with entities shows in part ("java&#x73;cript:").
-        needles += [value[:size] for size in range(len(value) - 1, 3, -1)]
-    needles += [v.attr + "=", v.attr, f"<{v.tag}"]
-    return [n for n in needles if n]
+        out += [value[:size] for size in range(len(value) - 1, 3, -1)]
+    out += [v.attr + "=", v.attr, f"<{v.tag}"]
+    return [n for n in out if n]
 
 
 class SourceIndex:
@@ -356,7 +356,7 @@ class SourceIndex:
 
     def locate(self, v: Violation) -> tuple[int, int]:
         """Where ``v`` was written; the first line of the body when it cannot be found."""
-        for needle in _needles(v):
+        for needle in needles(v):
             key = needle.lower()
             nth = self._used.get(key, 0)
             spot = self.find(needle, nth) or (self.find(needle, 0) if nth else None)
