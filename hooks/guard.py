@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from helpcenter import background
+from helpcenter.checks.build import CURRENT
 from helpcenter.i18n import is_first_language_build, is_language_build
 from helpcenter.messages import default_lang
 from helpcenter.registry import DEFAULT_REGISTRY, RegistryError, load_registry_cached
@@ -49,10 +50,17 @@ def on_files(files, config, **kwargs):
 # -100): their strict check would stop the site build before this reports.
 @event_priority(-50)
 def on_post_build(config, **kwargs):
-    if is_language_build(config.plugins.get("i18n")):
-        return  # a language build inside the i18n plugin: the site build is not over
-    for line in _check.finish() or ():
-        log.warning(line)
+    checks = CURRENT.get("checks")
+    if not is_language_build(config.plugins.get("i18n")):
+        lines = _check.finish() or []
+        for line in lines:
+            log.warning(line)
+        CURRENT["source_lines"] = lines
+    # What only the rendered pages show (hooks/policy.py read them), once, in each
+    # language's build: a language build stops at its end when strict.
+    if checks is not None:
+        for finding in checks.guard_findings(CURRENT.get("source_lines") or []):
+            log.warning(str(finding))
 
 
 def on_build_error(error, **kwargs):

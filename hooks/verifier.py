@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from helpcenter import background
+from helpcenter.checks.build import TEMPLATE_FRAGMENTS
 from helpcenter.registry import DEFAULT_REGISTRY, RegistryError, load_registry_cached
 from helpcenter.site import markers
 
@@ -90,6 +91,7 @@ def on_page_content(html, page, config, files):
             directory_url=url(f"{root}contact/directory.html"),
         )
     )
+    TEMPLATE_FRAGMENTS.add(widget)  # the content policy holds it to the theme's profile
     first = matches[0]
     return html[: first.start()] + widget + html[first.end() :]
 

@@ -2,7 +2,8 @@
 
 Each checker keeps its rules next to its code as a ``RULES`` tuple of
 :class:`Rule` (registry: ``helpcenter.registry_rules``, guard:
-``helpcenter.guard.rules``, links and translations: ``helpcenter.links.rules``);
+``helpcenter.guard.rules``, links and translations: ``helpcenter.links.rules``, content policy:
+``helpcenter.checks.rules``);
 this module merges them into one catalog so the CLI, the build and the
 contributor guide speak with one voice, in Chinese or English. Words that
 are not a rule's (the reviewer's report, say) are kept the same way, as a
@@ -25,6 +26,7 @@ _SOURCES = (
     "helpcenter.guard.rules",
     "helpcenter.links.rules",
     "helpcenter.i18n.rules",
+    "helpcenter.checks.rules",
 )
 
 

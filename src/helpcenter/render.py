@@ -269,6 +269,12 @@ class Expansion:
     in order, for :meth:`MarkerRenderer.fill`."""
 
 
+FRAGMENTS: set[str] = set()
+"""Every fragment rendered from the registry in this process: the rendered contact guard
+(:mod:`helpcenter.checks.rendered_guard`) leaves these out, as the source scan leaves out
+the markers."""
+
+
 class MarkerRenderer:
     """Expands registry markers using the fragment templates in ``templates_dir``."""
 
@@ -358,6 +364,7 @@ class MarkerRenderer:
         html = self._rendered.get(key)
         if html is None:
             html = self._rendered[key] = self._render(marker, lang)
+            FRAGMENTS.add(html)
         return html
 
     def _render(self, marker: Marker, lang: str) -> str:

@@ -39,6 +39,7 @@ _GROUPS = (
     ("HC3", {"en": "Links", "zh": "链接"}),
     ("HC4", {"en": "Translations", "zh": "翻译"}),
     ("HC5", {"en": "Other", "zh": "其他"}),
+    ("HC6", {"en": "Active content (content policy)", "zh": "主动内容(内容策略)"}),
 )
 
 _HEAD = {

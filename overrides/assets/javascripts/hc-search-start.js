@@ -87,15 +87,12 @@
     if (start.adapter) start.adapter.fallBack();
   }
 
-  /* A worker that only waits for its code: started now, while the page is
-     still being parsed, since a worker takes a while to start and needs the
-     page's thread for part of it. Its first message is the code, run as a
-     script (a blob: address of an opaque file:// origin cannot be imported);
-     what follows goes to the listeners that code sets up. */
-  var BOOT = "self.onmessage = function (ev) { self.onmessage = null; (0, eval)(ev.data); };";
-
-  function startWorker() {
-    var worker = new Native(URL.createObjectURL(new Blob([BOOT], { type: "text/javascript" })));
+  /* The worker, started from a blob: address holding its whole text (a
+     blob: address of an opaque file:// origin cannot be imported, and the
+     site's Content-Security-Policy allows no eval). It starts as soon as its
+     text is loaded, while the index still loads. */
+  function startWorker(source) {
+    var worker = new Native(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
     worker.addEventListener("error", function (ev) {
       ev.preventDefault();
       fail(ev.message || "the search worker failed");
@@ -112,11 +109,11 @@
     return worker;
   }
 
-  function sendCode() {
+  function startCode() {
     if (start.state === "failed") return;
     var source = self.__hcSearchWorkerSource;
     if (typeof source !== "string") throw new Error("the worker text is missing");
-    start.worker.postMessage(source);
+    start.worker = startWorker(source);
   }
 
   /* The JSON text, not the parsed index: a string is copied to the worker at
@@ -133,16 +130,10 @@
     if (start.adapter) start.adapter.flush();
   }
 
-  try {
-    start.worker = startWorker();
-  } catch (error) {
-    fail(error);
-    return;
-  }
   /* Async: a script that blocks the parser here would hand the index to the
      worker sooner, but the page would be shown later, as both compete for
      the processor */
-  var code = load(script.getAttribute("data-worker")).then(sendCode);
+  var code = load(script.getAttribute("data-worker")).then(startCode);
   Promise.all([code, load(script.getAttribute("data-index"))]).then(sendIndex).catch(fail);
 
   /* What the theme gets for `new Worker(url)` of its search worker */

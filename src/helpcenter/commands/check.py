@@ -1,4 +1,4 @@
-"""``helpcenter check [PATH ...]``: the contact guard on the command line.
+"""``helpcenter check [PATH ...]``: the contact guard and the content policy on the command line.
 
 Exit 0 when clean, 1 when there are findings, 2 for a usage or registry
 error (registry problems are printed with file and line, never a traceback).
@@ -106,7 +106,10 @@ def run(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write("".join(f"{s}\n" for s in sorted(result.suppressions)))
         return EXIT_CLEAN
-    findings = sorted(result.findings)
+    from helpcenter.checks.markdown import check_files
+
+    policy = check_files(paths, lang=lang, config_file=Path("mkdocs.yml"))
+    findings = sorted(set(result.findings) | set(policy))
     out = render(findings, args.format)
     if out:
         sys.stdout.write(out)
