@@ -1,0 +1,1 @@
+"""What the site shows: registry markers, rendering and published files."""
