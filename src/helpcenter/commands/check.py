@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import sys
+from pathlib import Path
 
 from helpcenter.cli import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
 
