@@ -143,3 +143,31 @@ def test_verifier_never_calls_an_unofficial_contact_official(contact: str) -> No
 def test_each_official_spelling_alone(contact: str) -> None:
     for lang in ("zh", "en"):
         assert check_source(contact + "\n", f"docs/{lang}/a.md", REGISTRY, lang="en").findings == []
+
+
+# Emoji as people write them: with a variation selector, joined by U+200D,
+# with skin tones, keycaps and flags.
+EMOJI = [
+    "⚠️", "❤️", "✔️", "☎️", "✈️", "⚠︎", "👩‍💻", "👨‍👩‍👧‍👦", "🏳️‍🌈", "🧑🏽‍💻", "👁️‍🗨️",
+    "1️⃣", "#️⃣", "*️⃣", "🇨🇳", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "👍🏻", "😀", "🎉",
+]  # fmt: skip
+ORDINARY = [
+    "注意", "技术支持团队全天在线", "打开 App 点击我的", "Never share your seed phrase",
+    "Our support team works 24/7", "Done", "Thanks", "订单 2026-11-05 09:30", "手续费 0.1%",
+    "Version 1.0.10", "", " ", "\n", "| 步骤 | 说明 |",
+]  # fmt: skip
+
+
+@PROPS
+@given(st.lists(st.tuples(st.sampled_from(ORDINARY), st.sampled_from(EMOJI)), max_size=12),
+       st.sampled_from(["zh", "en"]))  # fmt: skip
+def test_emoji_in_ordinary_text_are_never_flagged(parts: list, lang: str) -> None:
+    text = "".join(words + emoji for words, emoji in parts) + "\n"
+    assert check_source(text, f"docs/{lang}/a.md", REGISTRY, lang="en").findings == []
+
+
+@PROPS
+@given(st.sampled_from(EMOJI), st.sampled_from(["\u200b", "\u200c", "\u2060", "\u202e"]))
+def test_other_invisible_characters_next_to_emoji_are_still_found(emoji: str, hidden: str) -> None:
+    found = check_source(f"{emoji}{hidden}注意\n", "docs/zh/a.md", REGISTRY, lang="en").findings
+    assert [f.rule for f in found] == ["HC110"]
