@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from helpcenter import hanzi
+from helpcenter.contacts import intro
 from helpcenter.guard.detectors import Candidate, anchors, line_windows
 
 # Word (as written in Chinese or English posts, slang included) -> platform.
@@ -38,6 +39,10 @@ PLATFORM_WORDS: dict[str, str] = {
     "+vx": "wechat", "➕v": "wechat", "➕微": "wechat", "➕微信": "wechat", "加vx": "wechat",
     "加qq": "qq", "加q": "qq", "+q": "qq", "+qq": "qq", "加tg": "telegram", "加飞机": "telegram",
     "加电报": "telegram", "加telegram": "telegram",
+    # Emoji standing for the whole word, and the sound of 微 spelled out.
+    "✈": "telegram", "🐧": "qq", "wei信": "wechat",
+    # Group numbers: QQ groups are joined by number (WeChat groups by QR code).
+    "群": "qq", "群号": "qq", "q群": "qq", "q群号": "qq",
 }  # fmt: skip
 # Words that say "add this contact": what follows is a handle even without a separator.
 ADD_WORDS = frozenset(w for w in PLATFORM_WORDS if w[0] in "加+➕")
@@ -45,50 +50,34 @@ ADD_WORDS = frozenset(w for w in PLATFORM_WORDS if w[0] in "加+➕")
 # Words that are also ordinary words ("First line: hello", "飞机"): the handle after
 # them must look like one (an underscore or a digit) and follow a separator or an @.
 AMBIGUOUS = frozenset({"line", "signal", "x", "v", "ins", "wa", "dc", "ig", "yt", "fb", "飞机",
-                       "卫星", "企鹅", "小飞机"})  # fmt: skip
-
-
-def _trie_pattern(words: list[str]) -> str:
-    """One regex alternation for ``words``, factored by common prefixes.
-
-    Matches what ``"|".join(longest first)`` matches, but the engine reads
-    each character once instead of trying every word at every position.
-    """
-    heads: dict[str, list[str]] = {}
-    for word in words:
-        heads.setdefault(word[0], []).append(word[1:])
-    parts = []
-    for head, rests in sorted(heads.items()):
-        longer = [r for r in rests if r]
-        if not longer:
-            parts.append(re.escape(head))
-            continue
-        sub = _trie_pattern(longer)
-        optional = "?" if "" in rests else ""
-        parts.append(f"{re.escape(head)}(?:{sub}){optional}")
-    return "|".join(parts)
+                       "卫星", "企鹅", "小飞机", "群", "✈", "🐧"})  # fmt: skip
 
 
 _WORDS = sorted(PLATFORM_WORDS, key=len, reverse=True)
-_WORD_ALT = _trie_pattern(_WORDS)
+# The words with their stand-in and filler spellings (威信, 微❤, Q Q, 电📱报, Telegr@m).
+_WORD_ALT = intro.word_pattern(_WORDS)
+# The words as listed: the context of a mention, matched case-insensitively
+# (the engine would case-fold every emoji of the stand-in classes).
+_PLAIN_ALT = intro.word_pattern(_WORDS, stand_ins=False, filler=False)
 
 # Run on the lower-cased text: a platform word, an optional noun (号/账号/群/ID...),
 # a separator, then the handle. The left boundary is checked in code.
 NAMED_RE = re.compile(
-    rf"(?P<word>{_WORD_ALT})(?![a-z0-9_])"
-    r"[ \t]*(?P<noun>号码|号|账号|帐号|公众号|群号?|频道|用户名|id|账户|联系)?[ \t]*"
+    rf"(?P<word>{_WORD_ALT})(?![a-z0-9_])[{intro.EMOJI}]{{0,3}}"
+    r"[ \t]*(?P<noun>号码|号|账号|帐号|公众号|群号?|频道|用户名|id|🆔|账户|联系)?[ \t]*"
     r"(?P<sep>[:=]|是|为|搜索?|添加|加|@)?[ \t]*"
-    r"(?P<at>@)?(?P<handle>[a-z0-9][a-z0-9_.\-]{2,31})(?![a-z0-9_@])"
+    r"(?P<at>@)?(?P<handle>[a-z0-9][a-z0-9_.\-]{2,31}|[0-9](?:[ \-]?[0-9]){4,11})"
+    r"(?![a-z0-9_@])"
 )
 MENTION_RE = re.compile(r"@(?P<handle>[A-Za-z0-9_][A-Za-z0-9_.]{2,31})(?![A-Za-z0-9_@])")
 MENTION_CONTEXT_RE = re.compile(
-    rf"(?<![A-Za-z])(?:{_WORD_ALT}|联系|私信|私聊|添加|加我|加好友|找|咨询|客服|管理员|官方|账号|关注|"
+    rf"(?<![A-Za-z])(?:{_PLAIN_ALT}|联系|私信|私聊|添加|加我|加好友|找|咨询|客服|管理员|官方|账号|关注|"
     r"contact|message|dm|add|follow|reach|admin|support|account|handle|chat|join|ping)(?![A-Za-z])",
     re.IGNORECASE,
 )
 # "@name on Telegram", "@name（电报）": the platform named right after the handle.
 _AFTER_RE = re.compile(
-    rf"[\s(（]*(?:on|at|in|via|@|在)?\s*(?<![A-Za-z])(?:{_WORD_ALT})(?![A-Za-z])", re.IGNORECASE
+    rf"[\s(（]*(?:on|at|in|via|@|在)?\s*(?<![A-Za-z])(?:{_PLAIN_ALT})(?![A-Za-z])", re.IGNORECASE
 )
 
 # Words written in Traditional characters (微信號, 電報, 聯繫) are read as their
@@ -124,18 +113,53 @@ def _class(chars: str) -> str:
     return "[" + "".join(re.escape(c) for c in chars + "".join(more)) + "]"
 
 
-# Cheap anchors: the first two characters of the Chinese words; for ASCII words the
-# separator or the underscore a handle needs when no separator introduces it.
-_CJK_ANCHOR_RE = re.compile(
-    _class("微薇威徽维卫扣企电飞纸小推油脸照抖瓦加+➕")
-    + "[ \t]?"
-    + _class("信星扣鹅报机飞蓝特管书谱片音次vVxX博微qQtT")
-)
-# Separators and underscores, plus the "ID" of "WeChat ID bitpkefu".
-_ASCII_ANCHORS = (":", "@", "=", "_", "qq", "QQ", "Qq", "号", " ID ")
+def _anchor_re() -> re.Pattern[str]:
+    """Cheap anchors: the first two characters of the words written with a
+    non-ASCII character (and their stand-ins, filler allowed between them).
+
+    A word opening with an ASCII letter (V信, Q群) is anchored only by a
+    non-ASCII second character: a letter pair would fire all over English text.
+    """
+    firsts, seconds, ascii_firsts, ascii_seconds = {"+"}, set(), set(), set()
+    for word in PLATFORM_WORDS:
+        if word.isascii() or len(word) < 2:
+            continue
+        one = word[0] + intro.STAND_INS.get(word[0], "")
+        two = word[1] + intro.STAND_INS.get(word[1], "")
+        if word[0].isascii() and word[0] != "+":
+            if not word[1].isascii():
+                ascii_firsts.update(one)
+                ascii_seconds.update(c for c in two if not c.isascii())
+            continue
+        firsts.update(c for c in one if not c.isascii() or c == "+")
+        seconds.update(two)
+    firsts.update(intro.STAND_INS["微"])  # 微 stood in for at the start: 威信, ❤信
+    ascii_firsts |= {c.upper() for c in ascii_firsts}
+    seconds |= {c.upper() for c in seconds}
+    fill = f"{intro.FILLER}{{0,{intro.FILL_MAX}}}"
+
+    def cls(chars: set[str]) -> str:
+        return _class("".join(sorted(chars)))
+
+    # Q Q, V.X: the short Latin words ads space out (letters rare enough to anchor on).
+    spaced = {"q", "Q", "v", "V"}
+    spaced_fill = f"{intro.FILLER}{{1,{intro.FILL_MAX}}}"
+    # One leading class (a fast skip to candidates), the pair picked by lookbehind.
+    return re.compile(
+        f"{cls(firsts | ascii_firsts | spaced)}(?:(?<={cls(firsts)}){fill}{cls(seconds)}"
+        f"|(?<={cls(ascii_firsts)}){fill}{cls(ascii_seconds)}"
+        f"|(?<={cls(spaced)}){spaced_fill}[qQxX扣])"
+    )
 
 
-_DIGIT_GROUPS_RE = re.compile(r"(?:[ \-]\d{2,4})+(?![0-9A-Za-z_])")
+_CJK_ANCHOR_RE = _anchor_re()
+# Separators and underscores, the "ID" of "WeChat ID bitpkefu" and the words of
+# one character (✈, 🐧, 群).
+_ASCII_ANCHORS = (":", "@", "=", "_", "qq", "QQ", "Qq", "号", " ID ", "🆔", "✈", "🐧", "群")
+
+
+_ADD_BEFORE_RE = re.compile(r"(?:加|\+|➕)[ \t]?$")
+_DIGIT_GROUPS_RE = re.compile(r"(?:[ \-]\d{1,4})+(?![0-9A-Za-z_])")
 
 
 def _left_ok(text: str, start: int) -> bool:
@@ -198,12 +222,26 @@ def detect(text: str) -> Iterator[Candidate]:
 
 def _named(text: str, m: re.Match[str], offset: int) -> Candidate | None:
     """The candidate for a platform-word match ``m`` in the window starting at ``offset``."""
-    word = m.group("word")
+    spelling = m.group("word")
+    resolved = intro.resolve(spelling, PLATFORM_WORDS)
+    if resolved is None:
+        return None
+    word, exact = resolved
+    # 威信号 is 威信 (a word of its own) with 号, not a stand-in for 微信号.
+    noun = bool(m.group("noun"))
+    if not exact and spelling[-1:] == "号" and spelling[:-1] in PLATFORM_WORDS:
+        word, exact, noun = spelling[:-1], True, True
     platform = PLATFORM_WORDS[word]
+    # A stand-in spelled in Chinese characters alone may be an ordinary word
+    # (唯心, 维新): it introduces a handle only as the ambiguous words do.
+    ambiguous = word in AMBIGUOUS or (not exact and all("一" <= c <= "\u9fff" for c in spelling))
     h_start = offset + m.start("handle")
     handle = text[h_start : offset + m.end("handle")].rstrip(".-")
-    explicit = bool(m.group("sep") or m.group("at")) or word in ADD_WORDS
-    named = explicit or bool(m.group("noun"))
+    # "加V信 bitpkefu", "添加 V信 bitpkefu": "add" written before the word.
+    added = _ADD_BEFORE_RE.search(m.string, max(0, m.start() - 4), m.start()) is not None
+    explicit = bool(m.group("sep") or m.group("at")) or added or word in ADD_WORDS
+    # A disguised spelling (微❤信, T.e.l.e.g.r.a.m) is written to slip a handle past filters.
+    named = explicit or noun or (spelling != word and not ambiguous)
     if platform == "qq":
         if handle.isdigit() and len(handle) <= 4:
             # "QQ 群号: 123 456 789": the number written in groups.
@@ -213,6 +251,8 @@ def _named(text: str, m: re.Match[str], offset: int) -> Candidate | None:
         digits = handle.replace(" ", "").replace("-", "")
         if not digits.isdigit() or not 5 <= len(digits) <= 12:
             return None
+        if ambiguous and not (noun or m.group("sep") in (":", "=")):
+            return None  # "本群 12345 人": a count, not a group number
         start = offset + m.start("at") if m.group("at") else h_start
         end = h_start + len(handle)
         return Candidate(start, end, "handle", text[start:end], digits, platform=platform)
@@ -223,10 +263,10 @@ def _named(text: str, m: re.Match[str], offset: int) -> Candidate | None:
             return None
         if not named and "_" not in handle:
             return None  # "Telegram Desktop" is prose, "TG bitp_kefu" is a handle
-        if word in AMBIGUOUS and not (
+        if ambiguous and not (
             (explicit and (m.group("at") or re.search(r"[_\d]", handle)))
             # "飞机: bitphelp", "飞机号 bitphelp": a Chinese slang word with a colon or a noun.
-            or (not word.isascii() and (m.group("noun") or m.group("sep") in (":", "=")))
+            or (not word.isascii() and (noun or m.group("sep") in (":", "=")))
         ):
             return None
     start = offset + m.start("at") if m.group("at") else h_start
