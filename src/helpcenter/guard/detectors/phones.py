@@ -64,6 +64,26 @@ _NANP = re.compile(r"(?:\+?1[ \-.])?\(?[2-9]\d{2}\)?[ \-.]?[2-9]\d{2}[ \-.]\d{4}
 _UK = re.compile(r"\(?0\d{2,4}\)?[ \-]\d{3,4}[ \-]?\d{3,4}")
 
 
+# Letters written for digits ("4OO-OOO-O456", "l38 OO13 8OOO"): O/o for 0, l/I for 1.
+# Only a run that is otherwise a phone number is read so: digits and such letters,
+# phone separators, no other letter next to it.
+_LETTER_DIGITS = str.maketrans("OolI", "0011")
+# (Opening with the digit class lets the engine skip to digits at C speed.)
+_LETTER_NEAR_DIGIT_RE = re.compile(r"[0-9](?:[OolI]|(?<=[OolI][0-9]))")
+LETTER_RUN_RE = re.compile(
+    r"(?<![A-Za-z0-9_.,/#@$¥€£%=&+\-])(?:\+|00)?[0-9OolI](?:[ \-.]?[0-9OolI]){6,16}"
+    r"(?![A-Za-z0-9_%@/]|[.,:][0-9]|-[0-9])"
+)
+# A country code in brackets before the number: "(+86) 400 000 0456", "(0086)4000000456".
+_BRACKET_CC_RE = re.compile(r"\((\+|00)([0-9]{1,3})\)[ \t\-]?")
+
+
+def _unbracket(num: str) -> str:
+    """``num`` with a bracketed country code written plainly ("(+1) 202..." -> "+1 202...")."""
+    m = _BRACKET_CC_RE.match(num)
+    return f"{m.group(1)}{m.group(2)} {num[m.end() :]}" if m else num
+
+
 def _shape(num: str) -> bool:
     """Whether ``num`` is written in a well-known phone layout."""
     if _CN_DIGITS_RE.fullmatch(re.sub(r"\D", "", num)):
@@ -123,9 +143,10 @@ def detect(text: str, region: str) -> Iterator[Candidate]:
         if num.count("(") != num.count(")"):
             num = num.strip("()")
         start = m.start() + raw.find(num)
-        verdict = classify_run(text, start, num)
+        plain = _unbracket(num)
+        verdict = classify_run(text, start, plain)
         if verdict is not None:
-            yield Candidate(start, start + len(num), "phone", num, _dial(num), strong=verdict)
+            yield Candidate(start, start + len(num), "phone", num, _dial(plain), strong=verdict)
         elif "/" in num:
             # "400-000-0456/400-000-0457": two numbers written as alternatives.
             offset = start
@@ -137,6 +158,8 @@ def detect(text: str, region: str) -> Iterator[Candidate]:
                     v = classify_run(text, at, piece)
                     if v is not None:
                         yield Candidate(at, at + len(piece), "phone", piece, _dial(piece), strong=v)
+    if _LETTER_NEAR_DIGIT_RE.search(text):
+        yield from _letter_runs(text)
     if "8" in text:
         for m in VANITY_RE.finditer(text):
             before = text[max(0, m.start() - 4) : m.start()]
@@ -152,6 +175,26 @@ def detect(text: str, region: str) -> Iterator[Candidate]:
         digits = re.sub(r"\D", "", m.group().translate(_CN_MAP))
         if len(digits) >= 7:
             yield Candidate(m.start(), m.end(), "phone", m.group(), digits, strong=True)
+
+
+def _letter_runs(text: str) -> Iterator[Candidate]:
+    """Phone numbers with letters for digits; only runs that read as a phone once the
+    letters are digits (written in a phone layout, or after a phone word)."""
+    done = -1
+    for hit in _LETTER_NEAR_DIGIT_RE.finditer(text):
+        if hit.start() < done:
+            continue  # that line is read already
+        line_start = text.rfind("\n", 0, hit.start()) + 1
+        done = text.find("\n", hit.end())
+        done = len(text) if done < 0 else done
+        for m in LETTER_RUN_RE.finditer(text, line_start, done):
+            raw = m.group()
+            num = raw.translate(_LETTER_DIGITS)
+            if num == raw:
+                continue
+            verdict = classify_run(text, m.start(), num)
+            if verdict is not None:
+                yield Candidate(m.start(), m.end(), "phone", raw, _dial(num), strong=verdict)
 
 
 def _dial(num: str) -> str:
