@@ -187,6 +187,10 @@ def detect(text: str) -> Iterator[Candidate]:
             if cand is not None:
                 named_spans.append((win_start + m.start(), cand.end))
                 yield cand
+    if "live:" in text:
+        yield from _skype_ids(text)
+    if "#" in text:
+        yield from _discord_tags(text)
     if "@" not in text:
         return
     for win_start, win_end in line_windows(text, anchors(text, ("@",))):
@@ -218,6 +222,45 @@ def detect(text: str) -> Iterator[Candidate]:
                 platform=None,
                 strong=context is not None,
             )
+
+
+# Skype IDs: "live:.cid.7f3a9b2c1d" (its own kind of handle, whatever the words
+# around it) and "live:name" (after the word Skype).
+SKYPE_ID_RE = re.compile(
+    # "live:" first, then what may not precede it: the engine skips to "live:" at C speed.
+    r"live:(?<![A-Za-z0-9_.:@/]live:)"
+    r"(?:(?P<cid>\.cid\.[0-9a-fA-F]{6,32})|[A-Za-z0-9][A-Za-z0-9_.\-]{2,31})(?![A-Za-z0-9_@])"
+)
+# Discord names with their discriminator: "coinhelp#4821", on a line naming Discord.
+# Found from the "#1234" (Markdown is full of "#"), then the name before it.
+_DISCRIMINATOR_RE = re.compile(r"#[0-9]{4}(?![A-Za-z0-9_])")
+_DISCORD_NAME_RE = re.compile(r"(?<![A-Za-z0-9_.#@/])[A-Za-z0-9_.]{2,32}$")
+_DISCORD_WORD_RE = re.compile(r"(?<![a-z])(?:discord|dc)(?![a-z])|不和谐", re.IGNORECASE)
+_SKYPE_WORD_RE = re.compile(r"(?<![a-z])skype(?![a-z])|讯佳普", re.IGNORECASE)
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return text[line_start : len(text) if line_end < 0 else line_end]
+
+
+def _skype_ids(text: str) -> Iterator[Candidate]:
+    for m in SKYPE_ID_RE.finditer(text):
+        if m.group("cid") is None and not _SKYPE_WORD_RE.search(_line_of(text, *m.span())):
+            continue  # "live:name" is a Skype ID only where Skype is named
+        value = m.group().lower()
+        yield Candidate(m.start(), m.end(), "handle", m.group(), value, platform="skype")
+
+
+def _discord_tags(text: str) -> Iterator[Candidate]:
+    for m in _DISCRIMINATOR_RE.finditer(text):
+        name = _DISCORD_NAME_RE.search(text, max(0, m.start() - 33), m.start())
+        if name is None or not any(ch.isalpha() for ch in name.group()):
+            continue
+        if _DISCORD_WORD_RE.search(_line_of(text, name.start(), m.end())):
+            raw = text[name.start() : m.end()]
+            yield Candidate(name.start(), m.end(), "handle", raw, raw.lower(), platform="discord")
 
 
 def _named(text: str, m: re.Match[str], offset: int) -> Candidate | None:
