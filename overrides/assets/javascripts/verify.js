@@ -871,12 +871,16 @@
   // filler (spaces, dots, emoji) allowed between them (helpcenter.contacts.intro).
   function introWordPattern(word, words, standIns) {
     var loose = /[^\x00-\x7f]/.test(word) || (words.loose_latin || []).indexOf(word) >= 0;
-    var fill = loose && words.filler ? words.filler + "{0," + words.fill_max + "}" : "";
+    var fill = loose && words.fill ? words.fill : "";
     var chars = Array.from(word);
+    var latin = !/[^\x00-\x7f]/.test(word);
+    var ascii = function (c) { return c.charCodeAt(0) < 128; };
     return chars.map(function (ch, i) {
       var more = standIns && loose && words.stand_ins ? words.stand_ins[ch] || "" : "";
       var cls = (ch + more).replace(/[\\^$.|?*+()[\]{}\/\-]/g, "\\$&");
-      return (i ? fill : "") + (more ? "[" + cls + "]" : cls);
+      // In a word that mixes scripts (wei信, q群), filler only next to its Chinese part.
+      var gap = i && (latin || !(ascii(ch) && ascii(chars[i - 1]))) ? fill : "";
+      return gap + (more ? "[" + cls + "]" : cls);
     }).join("");
   }
 

@@ -7,7 +7,7 @@ spelling:
 - **stand-ins**: a character of an intro word may be replaced by one of its
   common homophones, lookalikes or symbols (:data:`STAND_INS`);
 - **filler**: up to :data:`FILL_MAX` spaces, punctuation marks or emoji may sit
-  between two characters of the word (:data:`FILLER`).
+  between two characters of the word (:data:`FILL`).
 
 :func:`word_pattern` turns a word list into one regular expression that
 accepts those spellings, and :func:`resolve` maps a spelling found back to its
@@ -15,7 +15,8 @@ word. The verifier page receives :func:`verifier_table` in its embedded data and
 applies the same rules with the same tables, so the two cannot drift.
 
 Patterns here are written to mean the same in Python's ``re`` and in
-JavaScript with the ``u`` flag (only syntax characters are escaped).
+JavaScript with the ``u`` flag (only syntax characters are escaped), except the
+filler class, which JavaScript spells :data:`FILL_JS`.
 """
 
 from __future__ import annotations
@@ -48,11 +49,22 @@ EMOJI = (
 )
 """A character-class body of emoji and pictographic symbols."""
 
-FILLER = "[ \t.*\\-_~|/\\\\'`^·•・、…" + EMOJI + "]"
-"""One character that may sit between two characters of an intro word."""
+FILLER = r"[^\w\n\r]"
+"""One character that may sit between two characters of an intro word: a space, a
+punctuation mark, a symbol or an emoji (anything but a letter, a digit or a line
+break). A negated class: listing the emoji ranges would cost milliseconds to
+compile each of the hundreds of times the word pattern holds it."""
 
 FILL_MAX = 3
 """At most this many filler characters between two characters of a word."""
+
+FILL = rf"{FILLER}{{0,{FILL_MAX}}}"
+"""What may sit between two characters of a word. One repeated class: the engine
+reads it at C speed (the word pattern holds it hundreds of times, and tries it
+after most letters of an English text)."""
+
+FILL_JS = rf"[^\p{{L}}\p{{N}}_\n\r]{{0,{FILL_MAX}}}"
+""":data:`FILL` for JavaScript's ``u`` flag (where ``\\w`` means ASCII only)."""
 
 _SYNTAX = set("\\^$.|?*+()[]{}/-")
 
@@ -81,9 +93,13 @@ def loose(word: str) -> bool:
 def _units(word: str, stand_ins: bool, filler: bool) -> tuple[str, ...]:
     """The pattern of each character of ``word``: its class, after filler if allowed."""
     free = loose(word)
-    fill = f"{FILLER}{{0,{FILL_MAX}}}" if filler and free else ""
+    fill = FILL if filler and free else ""
+    latin = word.isascii()
+    # In a word that mixes scripts (wei信, q群), filler only next to its Chinese part.
     return tuple(
-        (fill if i else "") + _char_class(ch, stand_ins and free) for i, ch in enumerate(word)
+        (fill if i and (latin or not (ch.isascii() and word[i - 1].isascii())) else "")
+        + _char_class(ch, stand_ins and free)
+        for i, ch in enumerate(word)
     )
 
 
@@ -145,8 +161,14 @@ def resolve(spelling: str, words: dict[str, str] | list[str]) -> tuple[str, bool
     """
     if spelling in words:
         return spelling, True
+    if not spelling:
+        return None
+    first = spelling[0]
+    # Only words that can start with that character (each word's pattern is
+    # compiled on first use).
+    likely = [w for w in words if first == w[0] or first in STAND_INS.get(w[0], "")]
     for stand_ins in (False, True):
-        for word in words:
+        for word in likely:
             if _word_re(word, stand_ins).fullmatch(spelling):
                 return word, not stand_ins
     return None
@@ -156,8 +178,7 @@ def verifier_table() -> dict[str, object]:
     """The tables above, for the verifier page's embedded data."""
     return {
         "stand_ins": dict(STAND_INS),
-        "filler": FILLER,
-        "fill_max": FILL_MAX,
+        "fill": FILL_JS,
         "emoji": EMOJI,
         "loose_latin": list(LOOSE_LATIN),
     }

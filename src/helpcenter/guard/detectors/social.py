@@ -7,6 +7,7 @@ Profile *links* (``t.me/...``, ``x.com/...``) are URLs and come from
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -62,13 +63,23 @@ _PLAIN_ALT = intro.word_pattern(_WORDS, stand_ins=False, filler=False)
 
 # Run on the lower-cased text: a platform word, an optional noun (号/账号/群/ID...),
 # a separator, then the handle. The left boundary is checked in code.
-NAMED_RE = re.compile(
+NAMED_PATTERN = (
     rf"(?P<word>{_WORD_ALT})(?![a-z0-9_])[{intro.EMOJI}]{{0,3}}"
     r"[ \t]*(?P<noun>号码|号|账号|帐号|公众号|群号?|频道|用户名|id|🆔|账户|联系)?[ \t]*"
     r"(?P<sep>[:=]|是|为|搜索?|添加|加|@)?[ \t]*"
     r"(?P<at>@)?(?P<handle>[a-z0-9][a-z0-9_.\-]{2,31}|[0-9](?:[ \-]?[0-9]){4,11})"
     r"(?![a-z0-9_@])"
 )
+
+
+@functools.cache
+def named_re() -> re.Pattern[str]:
+    """:data:`NAMED_PATTERN` compiled, on first use: its stand-in classes take about
+    ten milliseconds to compile, which a page without a platform word or a
+    separator never pays."""
+    return re.compile(NAMED_PATTERN)
+
+
 MENTION_RE = re.compile(r"@(?P<handle>[A-Za-z0-9_][A-Za-z0-9_.]{2,31})(?![A-Za-z0-9_@])")
 MENTION_CONTEXT_RE = re.compile(
     rf"(?<![A-Za-z])(?:{_PLAIN_ALT}|联系|私信|私聊|添加|加我|加好友|找|咨询|客服|管理员|官方|账号|关注|"
@@ -88,9 +99,9 @@ try:
     _TRADITIONAL_OF = hanzi.traditional_of()
 except hanzi.CharacterTableMissing:  # only Simplified words are recognised then
     _TO_SIMPLIFIED, _TRADITIONAL_OF = {}, {}
-# The Traditional characters of NAMED_RE's words, nouns and separators, with
+# The Traditional characters of NAMED_PATTERN's words, nouns and separators, with
 # their Simplified forms: what the verifier's page converts (helpcenter.verify).
-_NAMED_CHARS = frozenset(c for c in NAMED_RE.pattern if not c.isascii())
+_NAMED_CHARS = frozenset(c for c in NAMED_PATTERN if not c.isascii())
 NAMED_SIMPLIFIED: dict[str, str] = {
     chr(t): chr(s) for t, s in _TO_SIMPLIFIED.items() if chr(s) in _NAMED_CHARS
 }
@@ -136,7 +147,7 @@ def _anchor_re() -> re.Pattern[str]:
     firsts.update(intro.STAND_INS["微"])  # 微 stood in for at the start: 威信, ❤信
     ascii_firsts |= {c.upper() for c in ascii_firsts}
     seconds |= {c.upper() for c in seconds}
-    fill = f"{intro.FILLER}{{0,{intro.FILL_MAX}}}"
+    fill = intro.FILL
 
     def cls(chars: set[str]) -> str:
         return _class("".join(sorted(chars)))
@@ -180,7 +191,7 @@ def detect(text: str) -> Iterator[Candidate]:
         if len(lowered) != len(window):
             lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in window)
         lowered = _simplified(lowered)
-        for m in NAMED_RE.finditer(lowered):
+        for m in named_re().finditer(lowered):
             if not _left_ok(lowered, m.start()):
                 continue
             cand = _named(text, m, win_start)

@@ -14,6 +14,7 @@ and a cell only when it holds nothing but a handle or a number.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -42,7 +43,6 @@ _PHONE_LABEL_RE = re.compile(
     r"电话|热线|手机|座机|致电|\b(?:phone|tel|telephone|hotline|mobile|whatsapp|call)\b",
     re.IGNORECASE,
 )
-_WORD_RE = re.compile(social._WORD_ALT)
 
 _HANDLE_RE = re.compile(r"@?[A-Za-z0-9][A-Za-z0-9_.\-]{2,31}")
 _QQ_RE = re.compile(r"[0-9](?:[ \-]?[0-9]){4,11}")
@@ -54,6 +54,7 @@ PHONE = "phone"
 _AMBIGUOUS_PLATFORMS = frozenset({"line", "signal", "x"})
 
 
+@functools.lru_cache(maxsize=4096)
 def label_kind(label: str) -> str | None:
     """What a label introduces: a platform (``wechat``...), :data:`PHONE`, or ``None``."""
     text = social._simplified(label.lower())
@@ -62,20 +63,16 @@ def label_kind(label: str) -> str | None:
     m = _PHONE_LABEL_RE.search(text)
     if m is not None and not _LABEL_EXTRA_RE.sub("", text[: m.start()] + text[m.end() :]):
         return PHONE
-    for m in _WORD_RE.finditer(text):
-        if _LABEL_EXTRA_RE.sub("", text[: m.start()] + text[m.end() :]):
-            continue
-        resolved = intro.resolve(m.group(), social.PLATFORM_WORDS)
-        if resolved is not None:
-            return social.PLATFORM_WORDS[resolved[0]]
-    return None
+    core = _LABEL_EXTRA_RE.sub("", text)
+    resolved = intro.resolve(core, social.PLATFORM_WORDS) if core else None
+    return social.PLATFORM_WORDS[resolved[0]] if resolved else None
 
 
 def detect(text: str, region: str) -> Iterator[Candidate]:
     """Handles and numbers in table cells labelled by their row or column."""
     if "|" in text:
         yield from _markdown(text)
-    if "<t" in text or "<T" in text:
+    if "<table" in text or "<TABLE" in text or "<Table" in text:
         yield from _html(text)
 
 
