@@ -915,6 +915,8 @@
     // 微信號 is 微信号: the words' Traditional characters, read as the guard reads them
     var simplified = words.simplified || {};
     lowered = lowered.replace(/[^\x00-\x7f]/gu, function (c) { return simplified[c] || c; });
+    // 微_信: an underscore between two Chinese characters is filler like a space.
+    lowered = lowered.replace(/(?<=[^\x00-\x7f])_(?=[^\x00-\x7f])/gu, " ");
     var re = this.namedRe;
     re.lastIndex = 0;
     var m;

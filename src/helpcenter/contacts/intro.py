@@ -25,7 +25,7 @@ import re
 
 STAND_INS: dict[str, str] = {
     # 微信: homophones of 微 (wēi) and of 信 (xìn), V, and hearts for 信.
-    "微": "威薇徽维卫唯伟韦❤♥",
+    "微": "威薇徽维卫唯伟韦为❤♥",
     "信": "芯心鑫新訫❤♥💗💕💖💓💞💘💬",
     "v": "ⓥ✌",
     # QQ: 扣 (kòu) for Q and Q for 扣; the penguin stands alone (see the words).

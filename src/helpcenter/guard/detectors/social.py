@@ -169,6 +169,9 @@ _CJK_ANCHOR_RE = _anchor_re()
 _ASCII_ANCHORS = (":", "@", "=", "_", "qq", "QQ", "Qq", "号", " ID ", "🆔", "✈", "🐧", "群")
 
 
+# 微_信: an underscore between two Chinese characters is filler like a space (the
+# filler class cannot hold it: a handle's underscore is no filler).
+_CJK_UNDERSCORE_RE = re.compile(r"_(?<=[^\x00-\x7f]_)(?=[^\x00-\x7f])")
 _ADD_BEFORE_RE = re.compile(r"(?:加|\+|➕)[ \t]?$")
 _DIGIT_GROUPS_RE = re.compile(r"(?:[ \-]\d{1,4})+(?![0-9A-Za-z_])")
 
@@ -191,6 +194,8 @@ def detect(text: str) -> Iterator[Candidate]:
         if len(lowered) != len(window):
             lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in window)
         lowered = _simplified(lowered)
+        if "_" in lowered:
+            lowered = _CJK_UNDERSCORE_RE.sub(" ", lowered)
         for m in named_re().finditer(lowered):
             if not _left_ok(lowered, m.start()):
                 continue
