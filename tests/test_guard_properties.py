@@ -143,3 +143,70 @@ def test_verifier_never_calls_an_unofficial_contact_official(contact: str) -> No
 def test_each_official_spelling_alone(contact: str) -> None:
     for lang in ("zh", "en"):
         assert check_source(contact + "\n", f"docs/{lang}/a.md", REGISTRY, lang="en").findings == []
+
+
+# Emoji as people write them: with a variation selector, joined by U+200D,
+# with skin tones, keycaps and flags.
+EMOJI = [
+    "⚠️", "❤️", "✔️", "☎️", "✈️", "⚠︎", "👩‍💻", "👨‍👩‍👧‍👦", "🏳️‍🌈", "🧑🏽‍💻", "👁️‍🗨️",
+    "1️⃣", "#️⃣", "*️⃣", "🇨🇳", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "👍🏻", "😀", "🎉",
+]  # fmt: skip
+ORDINARY = [
+    "注意", "技术支持团队全天在线", "打开 App 点击我的", "Never share your seed phrase",
+    "Our support team works 24/7", "Done", "Thanks", "订单 2026-11-05 09:30", "手续费 0.1%",
+    "Version 1.0.10", "", " ", "\n", "| 步骤 | 说明 |",
+]  # fmt: skip
+
+
+@PROPS
+@given(st.lists(st.tuples(st.sampled_from(ORDINARY), st.sampled_from(EMOJI)), max_size=12),
+       st.sampled_from(["zh", "en"]))  # fmt: skip
+def test_emoji_in_ordinary_text_are_never_flagged(parts: list, lang: str) -> None:
+    text = "".join(words + emoji for words, emoji in parts) + "\n"
+    assert check_source(text, f"docs/{lang}/a.md", REGISTRY, lang="en").findings == []
+
+
+@PROPS
+@given(st.sampled_from(EMOJI), st.sampled_from(["\u200b", "\u200c", "\u2060", "\u202e"]))
+def test_other_invisible_characters_next_to_emoji_are_still_found(emoji: str, hidden: str) -> None:
+    found = check_source(f"{emoji}{hidden}注意\n", "docs/zh/a.md", REGISTRY, lang="en").findings
+    assert [f.rule for f in found] == ["HC110"]
+
+
+# The words that introduce a handle, and what ads write instead of their characters.
+INTRO = [("微信", "coin_kefu88"), ("微信号", "coinkefu88"), ("电报", "@coin_service"),
+         ("纸飞机", "@coin_service"), ("qq", "87654321"), ("QQ", "8765 4321"),
+         ("telegram", "@coin_service"), ("whatsapp", None), ("wechat", "coinkefu88"),
+         ("v信", "coinkefu88"), ("扣扣", "87654321")]  # fmt: skip
+FILL = [" ", ".", "*", "-", "~", "|", "❤", "💗", "✈", "📱", "★", "👉", "·"]
+
+
+@st.composite
+def disguised_intro(draw) -> tuple[str, str]:
+    """An intro word with one character replaced by a stand-in, or filler between two."""
+    from helpcenter.contacts.intro import STAND_INS
+
+    word, handle = draw(st.sampled_from([w for w in INTRO if w[1]]))
+    chars = list(word)
+    swappable = [i for i, ch in enumerate(chars) if STAND_INS.get(ch.lower())]
+    if swappable and draw(st.booleans()):
+        i = draw(st.sampled_from(swappable))
+        chars[i] = draw(st.sampled_from(STAND_INS[chars[i].lower()]))
+    else:
+        i = draw(st.integers(1, len(chars) - 1))
+        chars[i] = draw(st.text(st.sampled_from(FILL), min_size=1, max_size=2)) + chars[i]
+    return "".join(chars), handle
+
+
+@PROPS
+@given(disguised_intro(), st.sampled_from(["：", ": ", "号：", " "]), surrounding,
+       st.sampled_from(["zh", "en"]))  # fmt: skip
+def test_stand_ins_inside_intro_words_are_always_flagged(intro_word, sep, before, lang) -> None:
+    spelling, handle = intro_word
+    if sep == " " and not handle.startswith("@") and "_" not in handle and not handle[0].isdigit():
+        sep = "："  # a bare word and handle is prose unless the spelling is disguised
+    line = f"{spelling}{sep}{handle}"
+    text = f"{before}\n{line}\n"
+    found = check_source(text, f"docs/{lang}/a.md", REGISTRY, lang="en").findings
+    line_no = before.count("\n") + 2
+    assert [f for f in found if f.line == line_no and f.rule in ("HC104", "HC105")], (line, found)

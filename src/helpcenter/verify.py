@@ -31,6 +31,7 @@ import phonenumbers
 from phonenumbers import PhoneMetadata
 
 from helpcenter import guard, lookalike, normalize
+from helpcenter.contacts import intro
 from helpcenter.guard import decide, scan
 from helpcenter.guard.detectors import social
 from helpcenter.registry import Channel, Registry, load_registry_cached
@@ -203,6 +204,8 @@ def verifier_data(registry: Registry) -> dict[str, Any]:
             "add": sorted(social.ADD_WORDS),
             # 微信號 is 微信号: Traditional characters of those words, as the guard reads them
             "simplified": dict(social.NAMED_SIMPLIFIED),
+            # 威信, 微❤, Q Q, Telegr@m: the stand-ins and filler the guard accepts
+            **intro.verifier_table(),
         },
         "confusables": lookalike.CONFUSABLES,
         "confusable_sequences": [list(pair) for pair in lookalike._SEQUENCES],

@@ -885,22 +885,56 @@
     return null;
   };
 
+  // The pattern of one intro word: each character or a stand-in for it, with
+  // filler (spaces, dots, emoji) allowed between them (helpcenter.contacts.intro).
+  function introWordPattern(word, words, standIns) {
+    var loose = /[^\x00-\x7f]/.test(word) || (words.loose_latin || []).indexOf(word) >= 0;
+    var fill = loose && words.fill ? words.fill : "";
+    var chars = Array.from(word);
+    var latin = !/[^\x00-\x7f]/.test(word);
+    var ascii = function (c) { return c.charCodeAt(0) < 128; };
+    return chars.map(function (ch, i) {
+      var more = standIns && loose && words.stand_ins ? words.stand_ins[ch] || "" : "";
+      var cls = (ch + more).replace(/[\\^$.|?*+()[\]{}\/\-]/g, "\\$&");
+      // In a word that mixes scripts (wei信, q群), filler only next to its Chinese part.
+      var gap = i && (latin || !(ascii(ch) && ascii(chars[i - 1]))) ? fill : "";
+      return gap + (more ? "[" + cls + "]" : cls);
+    }).join("");
+  }
+
+  // The word a spelling stands for, and whether it is the word itself (filler aside).
+  function resolveIntroWord(spelling, words) {
+    if (Object.prototype.hasOwnProperty.call(words.words, spelling)) return [spelling, true];
+    var list = Object.keys(words.words);
+    for (var pass = 0; pass < 2; pass++) {
+      for (var i = 0; i < list.length; i++) {
+        var re = new RegExp("^(?:" + introWordPattern(list[i], words, pass === 1) + ")$", "u");
+        if (re.test(spelling)) return [list[i], pass === 0];
+      }
+    }
+    return null;
+  }
+
   // A handle introduced by a platform word ("微信: bitp_kefu", "TG @bitp_kefu",
-  // "QQ 123456789"), with the guard's rules for ambiguous words.
+  // "QQ 123456789", "威❤: bitp_kefu"), with the guard's rules for ambiguous words.
   Verifier.prototype.namedHandle = function (text) {
     var words = this.data.platform_words;
     if (!words) return null;
     if (!this.namedRe) {
       var alt = Object.keys(words.words).sort(function (a, b) { return b.length - a.length; })
-        .map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|");
-      this.namedRe = new RegExp("(" + alt + ")(?![a-z0-9_])[ \\t]*(号码|号|账号|帐号|公众号|群号?|频道|用户名|id|账户|联系)?" +
-        "[ \\t]*([:=]|是|为|搜索?|添加|加|@)?[ \\t]*(@)?([a-z0-9][a-z0-9_.\\-]{2,31})(?![a-z0-9_@])", "g");
+        .map(function (w) { return introWordPattern(w, words, true); }).join("|");
+      // Emoji may decorate the word before its separator ("微信💬: ...").
+      var emoji = words.emoji ? "[" + words.emoji + "]{0,3}" : "";
+      this.namedRe = new RegExp("(" + alt + ")(?![a-z0-9_])" + emoji + "[ \\t]*(号码|号|账号|帐号|公众号|群号?|频道|用户名|id|🆔|账户|联系)?" +
+        "[ \\t]*([:=]|是|为|搜索?|添加|加|@)?[ \\t]*(@)?([a-z0-9][a-z0-9_.\\-]{2,31}|[0-9](?:[ \\-]?[0-9]){4,11})(?![a-z0-9_@])", "gu");
     }
     var lowered = text.toLowerCase();
     if (lowered.length !== text.length) return null;
     // 微信號 is 微信号: the words' Traditional characters, read as the guard reads them
     var simplified = words.simplified || {};
-    lowered = lowered.replace(/[^\x00-\x7f]/g, function (c) { return simplified[c] || c; });
+    lowered = lowered.replace(/[^\x00-\x7f]/gu, function (c) { return simplified[c] || c; });
+    // 微_信: an underscore between two Chinese characters is filler like a space.
+    lowered = lowered.replace(/(?<=[^\x00-\x7f])_(?=[^\x00-\x7f])/gu, " ");
     var re = this.namedRe;
     re.lastIndex = 0;
     var m;
@@ -909,26 +943,39 @@
         re.lastIndex = m.index + 1;
         continue;
       }
-      var word = m[1];
+      var spelling = m[1];
+      var resolved = resolveIntroWord(spelling, words);
+      if (!resolved) continue;
+      var word = resolved[0], exact = resolved[1], noun = Boolean(m[2]);
+      // 威信号 is 威信 (a word of its own) with 号, not a stand-in for 微信号.
+      if (!exact && spelling.slice(-1) === "号" && Object.prototype.hasOwnProperty.call(words.words, spelling.slice(0, -1))) {
+        word = spelling.slice(0, -1); exact = true; noun = true;
+      }
       var platform = words.words[word];
+      // A stand-in written in Chinese characters alone may be an ordinary word (唯心).
+      var ambiguous = words.ambiguous.indexOf(word) >= 0 || (!exact && /^[\u4e00-\u9fff]+$/.test(spelling));
       var handle = m[5].replace(/[.\-]+$/, "");
-      var explicit = Boolean(m[3] || m[4]) || words.add.indexOf(word) >= 0;
-      var named = explicit || Boolean(m[2]);
+      var added = /(?:加|\+|➕)[ \t]?$/.test(lowered.slice(Math.max(0, m.index - 4), m.index));
+      var explicit = Boolean(m[3] || m[4]) || added || words.add.indexOf(word) >= 0;
+      // A disguised spelling (微❤信, T.e.l.e.g.r.a.m) is written to slip a handle past filters.
+      var named = explicit || noun || (spelling !== word && !ambiguous);
       if (platform === "qq") {
         var digits = handle;
         if (/^\d{1,4}$/.test(handle)) {
-          var groups = /^(?:[ \-]\d{2,4})+(?![0-9A-Za-z_])/.exec(lowered.slice(m.index + m[0].length));
-          if (groups) digits = (handle + groups[0]).replace(/[ \-]/g, "");
+          var groups = /^(?:[ \-]\d{1,4})+(?![0-9A-Za-z_])/.exec(lowered.slice(m.index + m[0].length));
+          if (groups) digits = handle + groups[0];
         }
+        digits = digits.replace(/[ \-]/g, "");
         if (!/^\d{5,12}$/.test(digits)) continue;
+        if (ambiguous && !(noun || m[3] === ":" || m[3] === "=")) continue;
         return this.judgeSocial("qq", digits);
       }
       if (platform === "whatsapp") continue;
       if (/^\d+$/.test(handle) || !/[a-z]/.test(handle)) continue;
       if (!named && handle.indexOf("_") < 0) continue;
-      if (words.ambiguous.indexOf(word) >= 0 && !(explicit && (m[4] || /[_\d]/.test(handle))) &&
+      if (ambiguous && !(explicit && (m[4] || /[_\d]/.test(handle))) &&
           // "飞机: bitphelp", "飞机号 bitphelp": a Chinese slang word with a colon or a noun.
-          !(/[^\x00-\x7f]/.test(word) && (m[2] || m[3] === ":" || m[3] === "="))) continue;
+          !(/[^\x00-\x7f]/.test(word) && (noun || m[3] === ":" || m[3] === "="))) continue;
       return this.judgeSocial(platform, handle);
     }
     return null;

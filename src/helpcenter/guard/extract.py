@@ -102,6 +102,49 @@ def _format_tokens(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# How emoji are written: variation selectors (VS15 text, VS16 emoji style), the
+# zero-width joiner between the emoji of a sequence, the keycap mark, and the
+# tag characters of a subdivision flag.
+_VS = "\ufe0e\ufe0f"
+_ZWJ = "\u200d"
+_EMOJI_JOINERS = frozenset(_VS + _ZWJ)
+_KEYCAP = "\u20e3"
+_KEYCAP_BASES = frozenset("0123456789#*")
+_TAGS = frozenset(map(chr, range(0xE0020, 0xE0080)))
+_BLACK_FLAG = "\U0001f3f4"
+
+
+def _emoji_part(ch: str) -> bool:
+    """Whether ``ch`` can start or continue an emoji sequence: a symbol (☎, ⚠, 👩,
+    a skin tone) or one of the punctuation marks with an emoji form (‼, ⁉, 〽, 〰)."""
+    return unicodedata.category(ch)[0] == "S" or ch in "\u203c\u2049\u303d\u3030"
+
+
+def in_emoji(text: str, start: int, end: int) -> bool:
+    """Whether the invisible run ``text[start:end]`` is part of an emoji sequence.
+
+    ``⚠️`` (VS16 after a symbol), ``👩‍💻`` (a joiner between two emoji),
+    ``🏳️‍🌈``, keycaps ``1️⃣`` and subdivision flags are how emoji are written,
+    not hidden text. A run holding anything else (a zero-width space, a bidi
+    control), or sitting between letters or digits, is not.
+    """
+    run = text[start:end]
+    prev = text[start - 1] if start > 0 else ""
+    nxt = text[end] if end < len(text) else ""
+    if prev == _BLACK_FLAG:
+        return all(ch in _TAGS for ch in run)
+    if not all(ch in _EMOJI_JOINERS for ch in run) or not prev:
+        return False
+    if nxt == _KEYCAP:
+        return prev in _KEYCAP_BASES and run in _VS
+    if not _emoji_part(prev):
+        return False
+    if _ZWJ in run:
+        # A joiner joins two emoji: what follows must be one too.
+        return bool(nxt) and _emoji_part(nxt) and run.count(_ZWJ) == 1 and run[-1] == _ZWJ
+    return True
+
+
 # Pages are scanned joined by PAGE_SEPARATOR; no multi-line pattern crosses a NUL.
 PAGE_SEPARATOR = "\n\x00\n"
 _COMMENT_RE = re.compile(r"<!--([^\x00]*?)-->")
@@ -249,7 +292,8 @@ class Source:
                 s, e = m.span()
                 raw = m.group()
                 if kind == "inv":
-                    self.invisible.append((s, e))
+                    if not in_emoji(text, s, e):
+                        self.invisible.append((s, e))
                     new = ""
                 elif kind == "ent":
                     new = html.unescape(raw)

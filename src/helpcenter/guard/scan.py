@@ -191,6 +191,8 @@ def judge(idx: decide.Index, cand: Candidate, region: str) -> decide.Judgement |
         return decide.judge_email(idx, email) if email else None
     if cand.kind == "phone":
         e164 = phone_e164(cand, region)
+        if e164 is None:
+            e164 = _number_inside(idx, cand, region)
         return decide.judge_phone(idx, e164, cand.value) if e164 else None
     if cand.kind in ("url", "domain"):
         return decide.judge_url(idx, cand.text)
@@ -221,6 +223,49 @@ def phone_e164(cand: Candidate, region: str) -> str | None:
 
 
 _FALLBACK_REGIONS = ("CN", "US", "GB")
+_GROUP_SPLIT_RE = re.compile(r"[^0-9+()]+")
+
+
+def _number_inside(idx: decide.Index, cand: Candidate, region: str) -> str | None:
+    """The number at the start of a run that is not one as a whole.
+
+    "4000000100 24小时", "2025550100 24 hours": a number followed by a count or
+    a time; the trailing groups are dropped until a number is left. In one
+    unbroken block ("400000010024小时"), a registry number or a Chinese
+    service or mobile number at its start is that number.
+    """
+    from helpcenter.guard.detectors import phones
+
+    text = cand.text
+    groups = [g for g in _GROUP_SPLIT_RE.split(text) if g]
+    if len(groups) > 1:
+        for k in range(len(groups) - 1, 0, -1):
+            end = 0
+            for g in groups[:k]:
+                end = text.index(g, end) + len(g)
+            head = text[:end]
+            if sum(ch.isdigit() for ch in head) < 7:
+                break
+            dial = phones._dial(phones._unbracket(head.translate(phones._LETTER_DIGITS)))
+            e164 = phone_e164(replace(cand, text=head, value=dial), region)
+            if e164 is not None:
+                return e164
+        return None
+    plus = "+" if cand.value.startswith("+") else ""
+    digits = cand.value.lstrip("+")
+    for size in range(len(digits) - 1, 6, -1):
+        head = digits[:size]
+        e164 = normalize.normalize_phone(plus + head, None if plus else region)
+        if e164 is not None and (e164 in idx.phones or _cn_shape(head)):
+            return e164
+    return None
+
+
+def _cn_shape(digits: str) -> bool:
+    """Whether ``digits`` are a Chinese service (400/800) or mobile number."""
+    from helpcenter.guard.detectors.phones import _CN_DIGITS_RE
+
+    return _CN_DIGITS_RE.fullmatch(digits) is not None
 
 
 def _valid(e164: str) -> bool:

@@ -32,7 +32,7 @@ class Candidate:
     """For phones: written unmistakably as a phone (``+``, 400/800, mobile, context word)."""
 
 
-DETECTORS = ("emails", "phones", "urls", "social", "wallets")
+DETECTORS = ("emails", "phones", "urls", "social", "tables", "wallets")
 """Module names under :mod:`helpcenter.guard.detectors`, in priority order."""
 
 _PRIORITY = {"email": 0, "url": 1, "domain": 2, "handle": 3, "phone": 4, "wallet": 5}
@@ -40,13 +40,14 @@ _PRIORITY = {"email": 0, "url": 1, "domain": 2, "handle": 3, "phone": 4, "wallet
 
 def detect_all(text: str, region: str) -> list[Candidate]:
     """Every candidate in ``text``; one inside a larger candidate is dropped (wallets excepted)."""
-    from helpcenter.guard.detectors import emails, phones, social, urls, wallets
+    from helpcenter.guard.detectors import emails, phones, social, tables, urls, wallets
 
     found: list[Candidate] = []
     found.extend(emails.detect(text))
     found.extend(urls.detect(text))
     found.extend(social.detect(text))
     found.extend(phones.detect(text, region))
+    found.extend(tables.detect(text, region))
     found.extend(wallets.detect(text))
     if len(found) < 2:
         return found

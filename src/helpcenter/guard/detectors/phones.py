@@ -16,11 +16,16 @@ from helpcenter.guard.detectors import Candidate
 
 # A run of digits with phone separators, not glued to a word, a decimal,
 # a path, an amount or a percentage.
-RUN_RE = re.compile(
-    r"[+(0-9](?<![A-Za-z0-9_.,/#@$¥€£%=&+\-].)(?<![0-9]:.)"  # not after a time's colon
+_RUN_REST = (
+    r"(?<![A-Za-z0-9_.,/#@$¥€£%=&+\-].)(?<![0-9]:.)"  # not after a time's colon
     r"[0-9 \t\-.()+\u00a0\u2013\u2011/~_\u00b7\u2012\u2014\u2015\u2212]{5,26}[0-9]"
     r"(?![A-Za-z0-9_%@/]|[.,:][0-9]|-[0-9])"
 )
+RUN_RE = re.compile(r"[+(0-9]" + _RUN_REST)
+# The scan the detector makes: a run, or else a single digit next to a letter
+# that may stand for a digit (O, o, l, I; see _letter_runs). One pass over the
+# text finds both.
+_SCAN_RE = re.compile(r"[+(0-9](?:" + _RUN_REST + r"|(?<=[0-9])(?=[OolI])|(?<=[OolI][0-9]))")
 _NUM_RE = re.compile(
     r"(?:\+|\(\+?)?[0-9][0-9 \t\-.()\u00a0\u2013\u2011/~_\u00b7\u2012\u2014\u2015\u2212]*"
 )
@@ -62,6 +67,24 @@ _CN_DIGITS_RE = re.compile(r"(?:86)?(?:[48]00\d{7}|1[3-9]\d{9})")
 _CN_LANDLINE = re.compile(r"\(?0\d{2,3}\)?[ \-]\d{3,4}[ \-]?\d{4}")
 _NANP = re.compile(r"(?:\+?1[ \-.])?\(?[2-9]\d{2}\)?[ \-.]?[2-9]\d{2}[ \-.]\d{4}")
 _UK = re.compile(r"\(?0\d{2,4}\)?[ \-]\d{3,4}[ \-]?\d{3,4}")
+
+
+# Letters written for digits ("4OO-OOO-O456", "l38 OO13 8OOO"): O/o for 0, l/I for 1.
+# Only a run that is otherwise a phone number is read so: digits and such letters,
+# phone separators, no other letter next to it.
+_LETTER_DIGITS = str.maketrans("OolI", "0011")
+LETTER_RUN_RE = re.compile(
+    r"(?<![A-Za-z0-9_.,/#@$¥€£%=&+\-])(?:\+|00)?[0-9OolI](?:[ \-.]?[0-9OolI]){6,16}"
+    r"(?![A-Za-z0-9_%@/]|[.,:][0-9]|-[0-9])"
+)
+# A country code in brackets before the number: "(+86) 400 000 0456", "(0086)4000000456".
+_BRACKET_CC_RE = re.compile(r"\((\+|00)([0-9]{1,3})\)[ \t\-]?")
+
+
+def _unbracket(num: str) -> str:
+    """``num`` with a bracketed country code written plainly ("(+1) 202..." -> "+1 202...")."""
+    m = _BRACKET_CC_RE.match(num)
+    return f"{m.group(1)}{m.group(2)} {num[m.end() :]}" if m else num
 
 
 def _shape(num: str) -> bool:
@@ -111,8 +134,12 @@ def classify_run(text: str, start: int, num: str) -> bool | None:
 
 def detect(text: str, region: str) -> Iterator[Candidate]:
     """Phone numbers; ``value`` holds the digits as written (with a leading ``+`` if any)."""
-    for m in RUN_RE.finditer(text):
+    letters: list[int] = []
+    for m in _SCAN_RE.finditer(text):
         raw = m.group()
+        if len(raw) == 1:
+            letters.append(m.start())  # a digit next to O, o, l or I
+            continue
         if not _NUM_RE.fullmatch(raw):
             continue  # a "+" inside the run: two numbers or arithmetic
         num = raw
@@ -123,9 +150,10 @@ def detect(text: str, region: str) -> Iterator[Candidate]:
         if num.count("(") != num.count(")"):
             num = num.strip("()")
         start = m.start() + raw.find(num)
-        verdict = classify_run(text, start, num)
+        plain = _unbracket(num)
+        verdict = classify_run(text, start, plain)
         if verdict is not None:
-            yield Candidate(start, start + len(num), "phone", num, _dial(num), strong=verdict)
+            yield Candidate(start, start + len(num), "phone", num, _dial(plain), strong=verdict)
         elif "/" in num:
             # "400-000-0456/400-000-0457": two numbers written as alternatives.
             offset = start
@@ -137,6 +165,8 @@ def detect(text: str, region: str) -> Iterator[Candidate]:
                     v = classify_run(text, at, piece)
                     if v is not None:
                         yield Candidate(at, at + len(piece), "phone", piece, _dial(piece), strong=v)
+    if letters:
+        yield from _letter_runs(text, letters)
     if "8" in text:
         for m in VANITY_RE.finditer(text):
             before = text[max(0, m.start() - 4) : m.start()]
@@ -152,6 +182,27 @@ def detect(text: str, region: str) -> Iterator[Candidate]:
         digits = re.sub(r"\D", "", m.group().translate(_CN_MAP))
         if len(digits) >= 7:
             yield Candidate(m.start(), m.end(), "phone", m.group(), digits, strong=True)
+
+
+def _letter_runs(text: str, hits: list[int]) -> Iterator[Candidate]:
+    """Phone numbers with letters for digits, on the lines of ``hits`` (digits next to
+    such a letter); only runs that read as a phone once the letters are digits
+    (written in a phone layout, or after a phone word)."""
+    done = -1
+    for hit in hits:
+        if hit < done:
+            continue  # that line is read already
+        line_start = text.rfind("\n", 0, hit) + 1
+        done = text.find("\n", hit)
+        done = len(text) if done < 0 else done
+        for m in LETTER_RUN_RE.finditer(text, line_start, done):
+            raw = m.group()
+            num = raw.translate(_LETTER_DIGITS)
+            if num == raw:
+                continue
+            verdict = classify_run(text, m.start(), num)
+            if verdict is not None:
+                yield Candidate(m.start(), m.end(), "phone", raw, _dial(num), strong=verdict)
 
 
 def _dial(num: str) -> str:

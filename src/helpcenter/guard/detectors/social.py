@@ -7,10 +7,12 @@ Profile *links* (``t.me/...``, ``x.com/...``) are URLs and come from
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
 from helpcenter import hanzi
+from helpcenter.contacts import intro
 from helpcenter.guard.detectors import Candidate, anchors, line_windows
 
 # Word (as written in Chinese or English posts, slang included) -> platform.
@@ -38,6 +40,10 @@ PLATFORM_WORDS: dict[str, str] = {
     "+vx": "wechat", "➕v": "wechat", "➕微": "wechat", "➕微信": "wechat", "加vx": "wechat",
     "加qq": "qq", "加q": "qq", "+q": "qq", "+qq": "qq", "加tg": "telegram", "加飞机": "telegram",
     "加电报": "telegram", "加telegram": "telegram",
+    # Emoji standing for the whole word, and the sound of 微 spelled out.
+    "✈": "telegram", "🐧": "qq", "wei信": "wechat",
+    # Group numbers: QQ groups are joined by number (WeChat groups by QR code).
+    "群": "qq", "群号": "qq", "q群": "qq", "q群号": "qq",
 }  # fmt: skip
 # Words that say "add this contact": what follows is a handle even without a separator.
 ADD_WORDS = frozenset(w for w in PLATFORM_WORDS if w[0] in "加+➕")
@@ -45,50 +51,44 @@ ADD_WORDS = frozenset(w for w in PLATFORM_WORDS if w[0] in "加+➕")
 # Words that are also ordinary words ("First line: hello", "飞机"): the handle after
 # them must look like one (an underscore or a digit) and follow a separator or an @.
 AMBIGUOUS = frozenset({"line", "signal", "x", "v", "ins", "wa", "dc", "ig", "yt", "fb", "飞机",
-                       "卫星", "企鹅", "小飞机"})  # fmt: skip
-
-
-def _trie_pattern(words: list[str]) -> str:
-    """One regex alternation for ``words``, factored by common prefixes.
-
-    Matches what ``"|".join(longest first)`` matches, but the engine reads
-    each character once instead of trying every word at every position.
-    """
-    heads: dict[str, list[str]] = {}
-    for word in words:
-        heads.setdefault(word[0], []).append(word[1:])
-    parts = []
-    for head, rests in sorted(heads.items()):
-        longer = [r for r in rests if r]
-        if not longer:
-            parts.append(re.escape(head))
-            continue
-        sub = _trie_pattern(longer)
-        optional = "?" if "" in rests else ""
-        parts.append(f"{re.escape(head)}(?:{sub}){optional}")
-    return "|".join(parts)
+                       "卫星", "企鹅", "小飞机", "群", "✈", "🐧"})  # fmt: skip
 
 
 _WORDS = sorted(PLATFORM_WORDS, key=len, reverse=True)
-_WORD_ALT = _trie_pattern(_WORDS)
+# The words with their stand-in and filler spellings (威信, 微❤, Q Q, 电📱报, Telegr@m).
+_WORD_ALT = intro.word_pattern(_WORDS)
+# The words as listed: the context of a mention, matched case-insensitively
+# (the engine would case-fold every emoji of the stand-in classes).
+_PLAIN_ALT = intro.word_pattern(_WORDS, stand_ins=False, filler=False)
 
 # Run on the lower-cased text: a platform word, an optional noun (号/账号/群/ID...),
 # a separator, then the handle. The left boundary is checked in code.
-NAMED_RE = re.compile(
-    rf"(?P<word>{_WORD_ALT})(?![a-z0-9_])"
-    r"[ \t]*(?P<noun>号码|号|账号|帐号|公众号|群号?|频道|用户名|id|账户|联系)?[ \t]*"
+NAMED_PATTERN = (
+    rf"(?P<word>{_WORD_ALT})(?![a-z0-9_])[{intro.EMOJI}]{{0,3}}"
+    r"[ \t]*(?P<noun>号码|号|账号|帐号|公众号|群号?|频道|用户名|id|🆔|账户|联系)?[ \t]*"
     r"(?P<sep>[:=]|是|为|搜索?|添加|加|@)?[ \t]*"
-    r"(?P<at>@)?(?P<handle>[a-z0-9][a-z0-9_.\-]{2,31})(?![a-z0-9_@])"
+    r"(?P<at>@)?(?P<handle>[a-z0-9][a-z0-9_.\-]{2,31}|[0-9](?:[ \-]?[0-9]){4,11})"
+    r"(?![a-z0-9_@])"
 )
+
+
+@functools.cache
+def named_re() -> re.Pattern[str]:
+    """:data:`NAMED_PATTERN` compiled, on first use: its stand-in classes take about
+    ten milliseconds to compile, which a page without a platform word or a
+    separator never pays."""
+    return re.compile(NAMED_PATTERN)
+
+
 MENTION_RE = re.compile(r"@(?P<handle>[A-Za-z0-9_][A-Za-z0-9_.]{2,31})(?![A-Za-z0-9_@])")
 MENTION_CONTEXT_RE = re.compile(
-    rf"(?<![A-Za-z])(?:{_WORD_ALT}|联系|私信|私聊|添加|加我|加好友|找|咨询|客服|管理员|官方|账号|关注|"
+    rf"(?<![A-Za-z])(?:{_PLAIN_ALT}|联系|私信|私聊|添加|加我|加好友|找|咨询|客服|管理员|官方|账号|关注|"
     r"contact|message|dm|add|follow|reach|admin|support|account|handle|chat|join|ping)(?![A-Za-z])",
     re.IGNORECASE,
 )
 # "@name on Telegram", "@name（电报）": the platform named right after the handle.
 _AFTER_RE = re.compile(
-    rf"[\s(（]*(?:on|at|in|via|@|在)?\s*(?<![A-Za-z])(?:{_WORD_ALT})(?![A-Za-z])", re.IGNORECASE
+    rf"[\s(（]*(?:on|at|in|via|@|在)?\s*(?<![A-Za-z])(?:{_PLAIN_ALT})(?![A-Za-z])", re.IGNORECASE
 )
 
 # Words written in Traditional characters (微信號, 電報, 聯繫) are read as their
@@ -99,9 +99,9 @@ try:
     _TRADITIONAL_OF = hanzi.traditional_of()
 except hanzi.CharacterTableMissing:  # only Simplified words are recognised then
     _TO_SIMPLIFIED, _TRADITIONAL_OF = {}, {}
-# The Traditional characters of NAMED_RE's words, nouns and separators, with
+# The Traditional characters of NAMED_PATTERN's words, nouns and separators, with
 # their Simplified forms: what the verifier's page converts (helpcenter.verify).
-_NAMED_CHARS = frozenset(c for c in NAMED_RE.pattern if not c.isascii())
+_NAMED_CHARS = frozenset(c for c in NAMED_PATTERN if not c.isascii())
 NAMED_SIMPLIFIED: dict[str, str] = {
     chr(t): chr(s) for t, s in _TO_SIMPLIFIED.items() if chr(s) in _NAMED_CHARS
 }
@@ -124,18 +124,56 @@ def _class(chars: str) -> str:
     return "[" + "".join(re.escape(c) for c in chars + "".join(more)) + "]"
 
 
-# Cheap anchors: the first two characters of the Chinese words; for ASCII words the
-# separator or the underscore a handle needs when no separator introduces it.
-_CJK_ANCHOR_RE = re.compile(
-    _class("微薇威徽维卫扣企电飞纸小推油脸照抖瓦加+➕")
-    + "[ \t]?"
-    + _class("信星扣鹅报机飞蓝特管书谱片音次vVxX博微qQtT")
-)
-# Separators and underscores, plus the "ID" of "WeChat ID bitpkefu".
-_ASCII_ANCHORS = (":", "@", "=", "_", "qq", "QQ", "Qq", "号", " ID ")
+def _anchor_re() -> re.Pattern[str]:
+    """Cheap anchors: the first two characters of the words written with a
+    non-ASCII character (and their stand-ins, filler allowed between them).
+
+    A word opening with an ASCII letter (V信, Q群) is anchored only by a
+    non-ASCII second character: a letter pair would fire all over English text.
+    """
+    firsts, seconds, ascii_firsts, ascii_seconds = {"+"}, set(), set(), set()
+    for word in PLATFORM_WORDS:
+        if word.isascii() or len(word) < 2:
+            continue
+        one = word[0] + intro.STAND_INS.get(word[0], "")
+        two = word[1] + intro.STAND_INS.get(word[1], "")
+        if word[0].isascii() and word[0] != "+":
+            if not word[1].isascii():
+                ascii_firsts.update(one)
+                ascii_seconds.update(c for c in two if not c.isascii())
+            continue
+        firsts.update(c for c in one if not c.isascii() or c == "+")
+        seconds.update(two)
+    firsts.update(intro.STAND_INS["微"])  # 微 stood in for at the start: 威信, ❤信
+    ascii_firsts |= {c.upper() for c in ascii_firsts}
+    seconds |= {c.upper() for c in seconds}
+    fill = intro.FILL
+
+    def cls(chars: set[str]) -> str:
+        return _class("".join(sorted(chars)))
+
+    # Q Q, V.X: the short Latin words ads space out (letters rare enough to anchor on).
+    spaced = {"q", "Q", "v", "V"}
+    spaced_fill = f"{intro.FILLER}{{1,{intro.FILL_MAX}}}"
+    # One leading class (a fast skip to candidates), the pair picked by lookbehind.
+    return re.compile(
+        f"{cls(firsts | ascii_firsts | spaced)}(?:(?<={cls(firsts)}){fill}{cls(seconds)}"
+        f"|(?<={cls(ascii_firsts)}){fill}{cls(ascii_seconds)}"
+        f"|(?<={cls(spaced)}){spaced_fill}[qQxX扣])"
+    )
 
 
-_DIGIT_GROUPS_RE = re.compile(r"(?:[ \-]\d{2,4})+(?![0-9A-Za-z_])")
+_CJK_ANCHOR_RE = _anchor_re()
+# Separators and underscores, the "ID" of "WeChat ID bitpkefu" and the words of
+# one character (✈, 🐧, 群).
+_ASCII_ANCHORS = (":", "@", "=", "_", "qq", "QQ", "Qq", "号", " ID ", "🆔", "✈", "🐧", "群")
+
+
+# 微_信: an underscore between two Chinese characters is filler like a space (the
+# filler class cannot hold it: a handle's underscore is no filler).
+_CJK_UNDERSCORE_RE = re.compile(r"_(?<=[^\x00-\x7f]_)(?=[^\x00-\x7f])")
+_ADD_BEFORE_RE = re.compile(r"(?:加|\+|➕)[ \t]?$")
+_DIGIT_GROUPS_RE = re.compile(r"(?:[ \-]\d{1,4})+(?![0-9A-Za-z_])")
 
 
 def _left_ok(text: str, start: int) -> bool:
@@ -156,13 +194,19 @@ def detect(text: str) -> Iterator[Candidate]:
         if len(lowered) != len(window):
             lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in window)
         lowered = _simplified(lowered)
-        for m in NAMED_RE.finditer(lowered):
+        if "_" in lowered:
+            lowered = _CJK_UNDERSCORE_RE.sub(" ", lowered)
+        for m in named_re().finditer(lowered):
             if not _left_ok(lowered, m.start()):
                 continue
             cand = _named(text, m, win_start)
             if cand is not None:
                 named_spans.append((win_start + m.start(), cand.end))
                 yield cand
+    if "live:" in text:
+        yield from _skype_ids(text)
+    if "#" in text:
+        yield from _discord_tags(text)
     if "@" not in text:
         return
     for win_start, win_end in line_windows(text, anchors(text, ("@",))):
@@ -196,14 +240,67 @@ def detect(text: str) -> Iterator[Candidate]:
             )
 
 
+# Skype IDs: "live:.cid.7f3a9b2c1d" (its own kind of handle, whatever the words
+# around it) and "live:name" (after the word Skype).
+SKYPE_ID_RE = re.compile(
+    # "live:" first, then what may not precede it: the engine skips to "live:" at C speed.
+    r"live:(?<![A-Za-z0-9_.:@/]live:)"
+    r"(?:(?P<cid>\.cid\.[0-9a-fA-F]{6,32})|[A-Za-z0-9][A-Za-z0-9_.\-]{2,31})(?![A-Za-z0-9_@])"
+)
+# Discord names with their discriminator: "coinhelp#4821", on a line naming Discord.
+# Found from the "#1234" (Markdown is full of "#"), then the name before it.
+_DISCRIMINATOR_RE = re.compile(r"#[0-9]{4}(?![A-Za-z0-9_])")
+_DISCORD_NAME_RE = re.compile(r"(?<![A-Za-z0-9_.#@/])[A-Za-z0-9_.]{2,32}$")
+_DISCORD_WORD_RE = re.compile(r"(?<![a-z])(?:discord|dc)(?![a-z])|不和谐", re.IGNORECASE)
+_SKYPE_WORD_RE = re.compile(r"(?<![a-z])skype(?![a-z])|讯佳普", re.IGNORECASE)
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return text[line_start : len(text) if line_end < 0 else line_end]
+
+
+def _skype_ids(text: str) -> Iterator[Candidate]:
+    for m in SKYPE_ID_RE.finditer(text):
+        if m.group("cid") is None and not _SKYPE_WORD_RE.search(_line_of(text, *m.span())):
+            continue  # "live:name" is a Skype ID only where Skype is named
+        value = m.group().lower()
+        yield Candidate(m.start(), m.end(), "handle", m.group(), value, platform="skype")
+
+
+def _discord_tags(text: str) -> Iterator[Candidate]:
+    for m in _DISCRIMINATOR_RE.finditer(text):
+        name = _DISCORD_NAME_RE.search(text, max(0, m.start() - 33), m.start())
+        if name is None or not any(ch.isalpha() for ch in name.group()):
+            continue
+        if _DISCORD_WORD_RE.search(_line_of(text, name.start(), m.end())):
+            raw = text[name.start() : m.end()]
+            yield Candidate(name.start(), m.end(), "handle", raw, raw.lower(), platform="discord")
+
+
 def _named(text: str, m: re.Match[str], offset: int) -> Candidate | None:
     """The candidate for a platform-word match ``m`` in the window starting at ``offset``."""
-    word = m.group("word")
+    spelling = m.group("word")
+    resolved = intro.resolve(spelling, PLATFORM_WORDS)
+    if resolved is None:
+        return None
+    word, exact = resolved
+    # 威信号 is 威信 (a word of its own) with 号, not a stand-in for 微信号.
+    noun = bool(m.group("noun"))
+    if not exact and spelling[-1:] == "号" and spelling[:-1] in PLATFORM_WORDS:
+        word, exact, noun = spelling[:-1], True, True
     platform = PLATFORM_WORDS[word]
+    # A stand-in spelled in Chinese characters alone may be an ordinary word
+    # (唯心, 维新): it introduces a handle only as the ambiguous words do.
+    ambiguous = word in AMBIGUOUS or (not exact and all("一" <= c <= "\u9fff" for c in spelling))
     h_start = offset + m.start("handle")
     handle = text[h_start : offset + m.end("handle")].rstrip(".-")
-    explicit = bool(m.group("sep") or m.group("at")) or word in ADD_WORDS
-    named = explicit or bool(m.group("noun"))
+    # "加V信 bitpkefu", "添加 V信 bitpkefu": "add" written before the word.
+    added = _ADD_BEFORE_RE.search(m.string, max(0, m.start() - 4), m.start()) is not None
+    explicit = bool(m.group("sep") or m.group("at")) or added or word in ADD_WORDS
+    # A disguised spelling (微❤信, T.e.l.e.g.r.a.m) is written to slip a handle past filters.
+    named = explicit or noun or (spelling != word and not ambiguous)
     if platform == "qq":
         if handle.isdigit() and len(handle) <= 4:
             # "QQ 群号: 123 456 789": the number written in groups.
@@ -213,6 +310,8 @@ def _named(text: str, m: re.Match[str], offset: int) -> Candidate | None:
         digits = handle.replace(" ", "").replace("-", "")
         if not digits.isdigit() or not 5 <= len(digits) <= 12:
             return None
+        if ambiguous and not (noun or m.group("sep") in (":", "=")):
+            return None  # "本群 12345 人": a count, not a group number
         start = offset + m.start("at") if m.group("at") else h_start
         end = h_start + len(handle)
         return Candidate(start, end, "handle", text[start:end], digits, platform=platform)
@@ -223,10 +322,10 @@ def _named(text: str, m: re.Match[str], offset: int) -> Candidate | None:
             return None
         if not named and "_" not in handle:
             return None  # "Telegram Desktop" is prose, "TG bitp_kefu" is a handle
-        if word in AMBIGUOUS and not (
+        if ambiguous and not (
             (explicit and (m.group("at") or re.search(r"[_\d]", handle)))
             # "飞机: bitphelp", "飞机号 bitphelp": a Chinese slang word with a colon or a noun.
-            or (not word.isascii() and (m.group("noun") or m.group("sep") in (":", "=")))
+            or (not word.isascii() and (noun or m.group("sep") in (":", "=")))
         ):
             return None
     start = offset + m.start("at") if m.group("at") else h_start

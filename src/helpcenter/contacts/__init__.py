@@ -1,0 +1,1 @@
+"""Normalisation tables of contact details, shared by the guard and the verifier."""
