@@ -125,3 +125,17 @@ def test_active_content_in_the_themes_part_is_placed_at_the_front_matter() -> No
     again = checks.page(page, content, "docs/en/third.md", "# Third\n", "en/third.html")
     assert [(f.path, f.rule) for f in other] == [("en/other.html (theme)", "HC602")]
     assert again == []
+
+
+def test_the_shim_script_hash_follows_the_pinned_shim() -> None:
+    shim = (
+        'function c(s,n){parent.postMessage(s,n||"*")}function d(...s){return s}'
+        "this.w.document.write(`<html><body><script>postMessage=${c};importScripts=${d};"
+        'f("${e}")<\\/script><script src=${e}><\\/script></body></html>`)'
+    )
+    text = 'postMessage=function c(s,n){parent.postMessage(s,n||"*")};'
+    text += 'importScripts=function d(...s){return s};f("w.js")'
+    assert csp.shim_script_hashes(shim, ["w.js"]) == {csp.script_hash(text)}
+    assert csp.shim_script_hashes("no shim here", ["w.js"]) == set()
+    real = (ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js").read_text("utf-8")
+    assert len(csp.shim_script_hashes(real, ["a.js", "../a.js"])) == 2

@@ -8,6 +8,7 @@ once for the theme's part and once for the article's (:mod:`justhtml`).
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +49,7 @@ class RenderedChecks:
     _guard: list[Finding] = field(default_factory=list)
     _reported: set[tuple] = field(default_factory=set)
     _theme_seen: set[tuple] = field(default_factory=set)
+    _worker_urls: set[str] = field(default_factory=set)
     _templates: dict[str, str] | None = None
 
     def _new(self, findings: list[Finding]) -> list[Finding]:
@@ -131,7 +133,10 @@ class RenderedChecks:
         """Theme-profile findings: at the page's source when found there (a front matter
         value the theme shows), else once per build at the built page's line."""
         violations, inline = content_policy.scan_tree(tree, "theme")
-        self.hashes.update(csp.script_hash(script.text) for script in inline)
+        self.hashes.update(csp.script_hash(script.text) for script in inline if script.runs)
+        for script in inline:
+            if script.id == "__config" and not script.runs:
+                self._worker_urls.add(_search_worker(script.text))
         out = []
         index = content_policy.SourceIndex(source) if source is not None else None
         for v in violations:
@@ -151,8 +156,19 @@ class RenderedChecks:
         return out
 
     def policy(self) -> str:
-        """The site's Content-Security-Policy (the union of every page's hashes)."""
-        return csp.policy(self.hashes)
+        """The site's Content-Security-Policy (the union of every page's hashes, and those of
+        the iframe-worker shim's script for each search worker URL of the theme)."""
+        from helpcenter.offline import SHIM_FILE
+
+        hashes = set(self.hashes)
+        urls = self._worker_urls - {""}
+        if urls:
+            try:
+                shim = (self.root / SHIM_FILE).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                shim = ""  # the offline hook names the missing shim
+            hashes |= csp.shim_script_hashes(shim, urls)
+        return csp.policy(hashes)
 
     def guard_findings(self, source_lines: list[str]) -> list[Finding]:
         """Rendered contact-guard findings the Markdown scan (``source_lines``) did not report,
@@ -167,6 +183,18 @@ class RenderedChecks:
 TEMPLATE_FRAGMENTS: set[str] = set()
 """HTML that the project's own templates put inside an article (the verifier widget):
 checked with the theme's profile, not the article's. Added by the hook that renders it."""
+
+
+def _search_worker(config_json: str) -> str:
+    """The search worker URL of the theme's page configuration (``""`` without one), as
+    hooks/search.py rewrites it after this check read the page."""
+    from helpcenter.search_index import worker_url
+
+    try:
+        value = json.loads(config_json).get("search")
+    except (ValueError, AttributeError):
+        return ""
+    return worker_url(value) if isinstance(value, str) and value else ""
 
 
 def _fragments():

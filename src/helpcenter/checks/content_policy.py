@@ -116,9 +116,13 @@ class Violation:
 
 @dataclass(frozen=True)
 class Inline:
-    """An inline script the theme runs (its text, for the policy's hash)."""
+    """An inline script of the theme (its text, for the policy's hash), or a data block."""
 
     text: str
+    runs: bool = True
+    """Whether the browser runs it (``False``: a data block such as the theme's JSON config)."""
+    id: str = ""
+    """Its ``id`` attribute."""
 
 
 def url_scheme(value: str) -> str | None:
@@ -247,8 +251,8 @@ def scan_tree(root, profile: str = "article") -> tuple[list[Violation], list[Inl
                 src = attrs["src"] or ""
                 if is_remote(src) or url_scheme(src) is not None:
                     add("HC611", "src", src)
-            elif runs:
-                inline.append(Inline(_text(node)))
+            else:
+                inline.append(Inline(_text(node), runs, attrs.get("id") or ""))
         elif name in EMBEDDING:
             add("HC604", None, name)
         elif name in FORMS and ns == "html" and not theme:
