@@ -50,6 +50,7 @@ class RenderedChecks:
     _reported: set[tuple] = field(default_factory=set)
     _theme_seen: set[tuple] = field(default_factory=set)
     _worker_urls: set[str] = field(default_factory=set)
+    _clean_lines: set[str] = field(default_factory=set)
     _templates: dict[str, str] | None = None
 
     def _new(self, findings: list[Finding]) -> list[Finding]:
@@ -114,13 +115,24 @@ class RenderedChecks:
                 guard_tree = content_policy.parse(
                     rendered_guard.without_fragments(content, fragments), fragment=True
                 )
+            # The theme's part repeats from page to page (navigation, footer): a line
+            # found clean is not read again in this build.
+            theme_lines = [
+                line
+                for line in dict.fromkeys(rendered_guard.reader_text(theme_tree).split("\n"))
+                if line.strip() and line not in self._clean_lines
+            ]
             parts = [
                 rendered_guard.Part(rendered_guard.reader_text(guard_tree), "content"),
-                rendered_guard.Part(rendered_guard.reader_text(theme_tree), "theme"),
+                rendered_guard.Part("\n".join(theme_lines), "theme"),
             ]
-            self._guard += rendered_guard.check_parts(
-                parts, path, source, self.registry, lang=self.lang, templates=self.templates()
-            )
+            found_guard = rendered_guard.check_parts(
+                parts, path, source, self.registry, lang=self.lang, templates=self.templates(),
+                output_path=output_path,
+            )  # fmt: skip
+            self._guard += found_guard
+            if not found_guard:
+                self._clean_lines.update(theme_lines)
         return self._new(found)
 
     def template(self, output: str, name: str) -> list[Finding]:

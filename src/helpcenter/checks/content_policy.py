@@ -81,6 +81,7 @@ THEME_LINK_RELS = frozenset(
 )
 THEME_META = frozenset({"content-security-policy", "x-ua-compatible"})
 
+_C0_AND_SPACE = "".join(chr(c) for c in range(0x21))
 _HANDLER_RE = re.compile(r"on[a-z]+$")
 _SCHEME_RE = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _CSS_COMMENT_RE = re.compile(r"/\*.*?(?:\*/|$)", re.S)
@@ -131,15 +132,16 @@ def url_scheme(value: str) -> str | None:
     As the URL parser does: leading and trailing C0 controls and spaces are
     dropped, tabs and line breaks anywhere removed.
     """
-    value = value.strip("".join(chr(c) for c in range(0x21)))
-    value = value.replace("\t", "").replace("\n", "").replace("\r", "")
+    value = value.strip(_C0_AND_SPACE)
+    if "\t" in value or "\n" in value or "\r" in value:
+        value = value.replace("\t", "").replace("\n", "").replace("\r", "")
     match = _SCHEME_RE.match(value)
     return match.group(1).lower() if match else None
 
 
 def is_remote(value: str) -> bool:
     """Whether ``value`` is a URL on another host (absolute or scheme-relative)."""
-    value = value.strip("".join(chr(c) for c in range(0x21)))
+    value = value.strip(_C0_AND_SPACE)
     value = value.replace("\t", "").replace("\n", "").replace("\r", "").replace("\\", "/")
     if value.startswith("//"):
         return True
