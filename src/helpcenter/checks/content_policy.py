@@ -208,7 +208,8 @@ def walk(root) -> Iterator:
         stack.extend(reversed(_children(node)))
 
 
-def _text(node) -> str:
+def text_of(node) -> str:
+    """The text of every text node under ``node``."""
     return "".join(n.data or "" for n in walk(node) if n.name == "#text")
 
 
@@ -254,7 +255,7 @@ def scan_tree(root, profile: str = "article") -> tuple[list[Violation], list[Inl
                 if is_remote(src) or url_scheme(src) is not None:
                     add("HC611", "src", src)
             else:
-                inline.append(Inline(_text(node), runs, attrs.get("id") or ""))
+                inline.append(Inline(text_of(node), runs, attrs.get("id") or ""))
         elif name in EMBEDDING:
             add("HC604", None, name)
         elif name in FORMS and ns == "html" and not theme:
@@ -274,8 +275,8 @@ def scan_tree(root, profile: str = "article") -> tuple[list[Violation], list[Inl
             if not allowed:
                 add("HC608", "rel", " ".join(sorted(rels)) or href or "link")
         elif name == "style":
-            for code in css_problems(_text(node)):
-                add(code, None, _text(node))
+            for code in css_problems(text_of(node)):
+                add(code, None, text_of(node))
         elif ns == "svg" and name in ("set", "animate", "animatemotion", "animatetransform"):
             target = (attrs.get("attributeName") or attrs.get("attributename") or "").lower()
             if target in ("href", "xlink:href") or target.startswith("on"):

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from helpcenter.checks.content_policy import SourceIndex, walk
+from helpcenter.checks.content_policy import SourceIndex
 from helpcenter.findings import Finding
 
 READER_ATTRIBUTES = ("title", "alt", "aria-label")
@@ -212,5 +212,5 @@ def theme_and_content(output: str, content: str):
 
 __all__ = [
     "Part", "check_parts", "dedupe", "place", "reader_text", "template_texts",
-    "theme_and_content", "walk", "without_fragments",
+    "theme_and_content", "without_fragments",
 ]  # fmt: skip
