@@ -26,6 +26,15 @@ from helpcenter.site import csp
 
 log = logging.getLogger("mkdocs.hooks.policy")
 
+_serving = False
+
+
+def on_startup(command, dirty):
+    # `mkdocs serve` puts its live-reload script, inline, into every page it
+    # serves: the preview goes without the policy; `make site` always has it.
+    global _serving
+    _serving = command == "serve"
+
 
 def on_pre_build(config, **kwargs):
     if is_language_build(config.plugins.get("i18n")):
@@ -69,7 +78,7 @@ def on_post_page(output, page, config, **kwargs):
         raise PluginError(str(exc)) from None
     for finding in found:
         log.warning(str(finding))
-    return csp.insert_placeholder(output)
+    return output if _serving else csp.insert_placeholder(output)
 
 
 @event_priority(-100)
@@ -78,7 +87,7 @@ def on_post_template(output, template_name, config, **kwargs):
         return output
     for finding in _checks(config).template(output, template_name):
         log.warning(str(finding))
-    return csp.insert_placeholder(output)
+    return output if _serving else csp.insert_placeholder(output)
 
 
 # After the i18n plugin built the other languages (its on_post_build, priority -100).

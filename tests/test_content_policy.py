@@ -72,7 +72,7 @@ def test_theme_profile_allows_the_themes_needs_and_hashes_its_inline_scripts() -
     )
     violations, inline = content_policy.scan_tree(content_policy.parse(html), "theme")
     assert violations == []
-    assert [s.text for s in inline] == ["var a = 1"]
+    assert [(s.text, s.runs) for s in inline] == [("var a = 1", True), ('{"a": 1}', False)]
     remote = '<script src="https://cdn.example/x.js"></script><a href="javascript:x">a</a>'
     codes = [v.code for v in content_policy.scan(remote, "theme")]
     assert codes == ["HC611", "HC603"]

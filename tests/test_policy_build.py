@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter.checks.content_policy import _text, parse, walk
+from helpcenter.checks.content_policy import parse, text_of, walk
 from helpcenter.site import csp
 from project_files import copy_project
 
@@ -76,4 +76,4 @@ def test_every_page_carries_the_same_policy_and_it_allows_only_the_themes_script
         for node in walk(parse(text)):
             attrs = getattr(node, "attrs", None) or {}
             if node.name == "script" and "src" not in attrs and not attrs.get("type"):
-                assert csp.script_hash(_text(node)) in policy, (page, _text(node)[:80])
+                assert csp.script_hash(text_of(node)) in policy, (page, text_of(node)[:80])

@@ -560,7 +560,15 @@ def _rewritten_config(text: str, lang_prefix: str) -> str:
         base = f"{base}/{lang_prefix.strip('/')}"
     config["base"] = base + "/"
     worker = str(config.get("search", ""))
-    folder, _, name = worker.rpartition("/")
-    if name and not name.startswith(WORKER):
-        config["search"] = f"{folder}/{WORKER}?w={name}" if folder else f"{WORKER}?w={name}"
+    if worker:
+        config["search"] = worker_url(worker)
     return _tojson(config)
+
+
+def worker_url(theme_worker: str) -> str:
+    """The ``search`` URL a page's configuration gets for the theme's ``theme_worker``:
+    ``hc-search.js?w=<theme worker>`` in the same folder."""
+    folder, _, name = theme_worker.rpartition("/")
+    if not name or name.startswith(WORKER):
+        return theme_worker
+    return f"{folder}/{WORKER}?w={name}" if folder else f"{WORKER}?w={name}"

@@ -162,6 +162,18 @@ def test_search_works_under_the_policy(
     assert rec.violations() == []
 
 
+@pytest.mark.parametrize("rel", ["index.html", "en/about/index.html"])
+def test_the_shim_fallback_of_search_works_under_the_policy(context, built_site, rel) -> None:
+    # No blob: workers: the theme gets the iframe-worker shim, whose inline
+    # script the policy allows by its hash.
+    context.add_init_script("URL.createObjectURL = () => { throw new Error('no blob:'); };")
+    rec = Recorder(context)
+    assert rec.open((built_site / rel).as_uri()) == []
+    assert search_works(rec.page, "2FA") > 0
+    assert rec.page.evaluate("window.__hcSearchStart.state") == "failed"
+    assert rec.violations() == []
+
+
 def test_verifier_and_language_switch_work_under_the_policy(context, built_site) -> None:
     rec = Recorder(context)
     assert rec.open((built_site / "en" / "verify.html").as_uri()) == []

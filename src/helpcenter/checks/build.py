@@ -8,6 +8,7 @@ once for the theme's part and once for the article's (:mod:`justhtml`).
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +49,8 @@ class RenderedChecks:
     _guard: list[Finding] = field(default_factory=list)
     _reported: set[tuple] = field(default_factory=set)
     _theme_seen: set[tuple] = field(default_factory=set)
+    _worker_urls: set[str] = field(default_factory=set)
+    _clean_lines: set[str] = field(default_factory=set)
     _templates: dict[str, str] | None = None
 
     def _new(self, findings: list[Finding]) -> list[Finding]:
@@ -112,13 +115,24 @@ class RenderedChecks:
                 guard_tree = content_policy.parse(
                     rendered_guard.without_fragments(content, fragments), fragment=True
                 )
+            # The theme's part repeats from page to page (navigation, footer): a line
+            # found clean is not read again in this build.
+            theme_lines = [
+                line
+                for line in dict.fromkeys(rendered_guard.reader_text(theme_tree).split("\n"))
+                if line.strip() and line not in self._clean_lines
+            ]
             parts = [
                 rendered_guard.Part(rendered_guard.reader_text(guard_tree), "content"),
-                rendered_guard.Part(rendered_guard.reader_text(theme_tree), "theme"),
+                rendered_guard.Part("\n".join(theme_lines), "theme"),
             ]
-            self._guard += rendered_guard.check_parts(
-                parts, path, source, self.registry, lang=self.lang, templates=self.templates()
-            )
+            found_guard = rendered_guard.check_parts(
+                parts, path, source, self.registry, lang=self.lang, templates=self.templates(),
+                output_path=output_path,
+            )  # fmt: skip
+            self._guard += found_guard
+            if not found_guard:
+                self._clean_lines.update(theme_lines)
         return self._new(found)
 
     def template(self, output: str, name: str) -> list[Finding]:
@@ -131,7 +145,10 @@ class RenderedChecks:
         """Theme-profile findings: at the page's source when found there (a front matter
         value the theme shows), else once per build at the built page's line."""
         violations, inline = content_policy.scan_tree(tree, "theme")
-        self.hashes.update(csp.script_hash(script.text) for script in inline)
+        self.hashes.update(csp.script_hash(script.text) for script in inline if script.runs)
+        for script in inline:
+            if script.id == "__config" and not script.runs:
+                self._worker_urls.add(_search_worker(script.text))
         out = []
         index = content_policy.SourceIndex(source) if source is not None else None
         for v in violations:
@@ -151,8 +168,19 @@ class RenderedChecks:
         return out
 
     def policy(self) -> str:
-        """The site's Content-Security-Policy (the union of every page's hashes)."""
-        return csp.policy(self.hashes)
+        """The site's Content-Security-Policy (the union of every page's hashes, and those of
+        the iframe-worker shim's script for each search worker URL of the theme)."""
+        from helpcenter.offline import SHIM_FILE
+
+        hashes = set(self.hashes)
+        urls = self._worker_urls - {""}
+        if urls:
+            try:
+                shim = (self.root / SHIM_FILE).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                shim = ""  # the offline hook names the missing shim
+            hashes |= csp.shim_script_hashes(shim, urls)
+        return csp.policy(hashes)
 
     def guard_findings(self, source_lines: list[str]) -> list[Finding]:
         """Rendered contact-guard findings the Markdown scan (``source_lines``) did not report,
@@ -167,6 +195,18 @@ class RenderedChecks:
 TEMPLATE_FRAGMENTS: set[str] = set()
 """HTML that the project's own templates put inside an article (the verifier widget):
 checked with the theme's profile, not the article's. Added by the hook that renders it."""
+
+
+def _search_worker(config_json: str) -> str:
+    """The search worker URL of the theme's page configuration (``""`` without one), as
+    hooks/search.py rewrites it after this check read the page."""
+    from helpcenter.search_index import worker_url
+
+    try:
+        value = json.loads(config_json).get("search")
+    except (ValueError, AttributeError):
+        return ""
+    return worker_url(value) if isinstance(value, str) and value else ""
 
 
 def _fragments():

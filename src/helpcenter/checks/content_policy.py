@@ -81,6 +81,7 @@ THEME_LINK_RELS = frozenset(
 )
 THEME_META = frozenset({"content-security-policy", "x-ua-compatible"})
 
+_C0_AND_SPACE = "".join(chr(c) for c in range(0x21))
 _HANDLER_RE = re.compile(r"on[a-z]+$")
 _SCHEME_RE = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _CSS_COMMENT_RE = re.compile(r"/\*.*?(?:\*/|$)", re.S)
@@ -116,9 +117,13 @@ class Violation:
 
 @dataclass(frozen=True)
 class Inline:
-    """An inline script the theme runs (its text, for the policy's hash)."""
+    """An inline script of the theme (its text, for the policy's hash), or a data block."""
 
     text: str
+    runs: bool = True
+    """Whether the browser runs it (``False``: a data block such as the theme's JSON config)."""
+    id: str = ""
+    """Its ``id`` attribute."""
 
 
 def url_scheme(value: str) -> str | None:
@@ -127,15 +132,16 @@ def url_scheme(value: str) -> str | None:
     As the URL parser does: leading and trailing C0 controls and spaces are
     dropped, tabs and line breaks anywhere removed.
     """
-    value = value.strip("".join(chr(c) for c in range(0x21)))
-    value = value.replace("\t", "").replace("\n", "").replace("\r", "")
+    value = value.strip(_C0_AND_SPACE)
+    if "\t" in value or "\n" in value or "\r" in value:
+        value = value.replace("\t", "").replace("\n", "").replace("\r", "")
     match = _SCHEME_RE.match(value)
     return match.group(1).lower() if match else None
 
 
 def is_remote(value: str) -> bool:
     """Whether ``value`` is a URL on another host (absolute or scheme-relative)."""
-    value = value.strip("".join(chr(c) for c in range(0x21)))
+    value = value.strip(_C0_AND_SPACE)
     value = value.replace("\t", "").replace("\n", "").replace("\r", "").replace("\\", "/")
     if value.startswith("//"):
         return True
@@ -202,7 +208,8 @@ def walk(root) -> Iterator:
         stack.extend(reversed(_children(node)))
 
 
-def _text(node) -> str:
+def text_of(node) -> str:
+    """The text of every text node under ``node``."""
     return "".join(n.data or "" for n in walk(node) if n.name == "#text")
 
 
@@ -247,8 +254,8 @@ def scan_tree(root, profile: str = "article") -> tuple[list[Violation], list[Inl
                 src = attrs["src"] or ""
                 if is_remote(src) or url_scheme(src) is not None:
                     add("HC611", "src", src)
-            elif runs:
-                inline.append(Inline(_text(node)))
+            else:
+                inline.append(Inline(text_of(node), runs, attrs.get("id") or ""))
         elif name in EMBEDDING:
             add("HC604", None, name)
         elif name in FORMS and ns == "html" and not theme:
@@ -268,8 +275,8 @@ def scan_tree(root, profile: str = "article") -> tuple[list[Violation], list[Inl
             if not allowed:
                 add("HC608", "rel", " ".join(sorted(rels)) or href or "link")
         elif name == "style":
-            for code in css_problems(_text(node)):
-                add(code, None, _text(node))
+            for code in css_problems(text_of(node)):
+                add(code, None, text_of(node))
         elif ns == "svg" and name in ("set", "animate", "animatemotion", "animatetransform"):
             target = (attrs.get("attributeName") or attrs.get("attributename") or "").lower()
             if target in ("href", "xlink:href") or target.startswith("on"):

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from helpcenter.checks.content_policy import SourceIndex, walk
+from helpcenter.checks.content_policy import SourceIndex
 from helpcenter.findings import Finding
 
 READER_ATTRIBUTES = ("title", "alt", "aria-label")
@@ -106,13 +106,19 @@ def _needles(finding: Finding) -> list[str]:
 
 
 def place(
-    finding: Finding, source_path: str, source: str, templates: dict[str, str], origin: str
+    finding: Finding,
+    source_path: str,
+    source: str,
+    templates: dict[str, str],
+    origin: str,
+    output_path: str | None = None,
 ) -> Finding:
     """``finding`` of the reader text, at the place its value is written.
 
     The page's source first (its body, then its front matter); for the theme's
-    part of the page, then the theme's templates (``templates``: path -> text);
-    else the first line of the page's body.
+    part of the page, then the theme's templates (``templates``: path -> text),
+    else the built page (``output_path``, marked ``(theme)``: another page's
+    title in the navigation, say); else the first line of the page's body.
     """
     index = SourceIndex(source)
     for needle in _needles(finding):
@@ -125,6 +131,8 @@ def place(
                 spot = SourceIndex(text).find(needle)
                 if spot is not None:
                     return replace(finding, path=path, line=spot[0], column=spot[1])
+        if output_path:
+            return replace(finding, path=f"{output_path} (theme)", line=1, column=1)
     return replace(finding, path=source_path, line=index.body, column=1)
 
 
@@ -137,6 +145,7 @@ def check_parts(
     lang: str = "en",
     region: str | None = None,
     templates: dict[str, str] | None = None,
+    output_path: str | None = None,
 ) -> list[Finding]:
     """Guard findings of a page's reader text, placed in its source (or a template)."""
     from helpcenter.guard.scan import check_source, region_for
@@ -148,7 +157,9 @@ def check_parts(
         for finding in result.findings:
             if finding.rule in SOURCE_ONLY:
                 continue
-            out.append(place(finding, source_path, source, templates or {}, part.origin))
+            out.append(
+                place(finding, source_path, source, templates or {}, part.origin, output_path)
+            )
     return out
 
 
@@ -176,6 +187,8 @@ def dedupe(source_lines: list[str], rendered: list[Finding]) -> list[Finding]:
     for finding in sorted(rendered):
         key = (finding.path, finding.line, finding.rule)
         value_key = (finding.path, finding.rule, finding.value)
+        if finding.path.endswith(" (theme)"):  # the same text on many built pages: once
+            key = value_key = ("(theme)", finding.rule, finding.value)
         if key in seen or value_key in seen:
             continue
         seen.add(key)
@@ -199,5 +212,5 @@ def theme_and_content(output: str, content: str):
 
 __all__ = [
     "Part", "check_parts", "dedupe", "place", "reader_text", "template_texts",
-    "theme_and_content", "walk", "without_fragments",
+    "theme_and_content", "without_fragments",
 ]  # fmt: skip
