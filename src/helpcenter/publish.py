@@ -23,8 +23,8 @@ sitemap leaves it out.
 
 from __future__ import annotations
 
-import posixpath
 import os
+import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path

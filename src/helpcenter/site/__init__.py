@@ -1,0 +1,1 @@
+"""Rendering and publishing the built site: scam feeds, server headers, compression."""
