@@ -95,7 +95,7 @@ def test_ci_run_install_stage_stops_after_installing() -> None:
     text = CI_RUN.read_text(encoding="utf-8")
     before, _ = text.split("= install ] && exit 0", 1)
     assert "make " not in "\n".join(_commands(before))
-    for package in ("chromium", "fonts-noto-cjk"):
+    for package in ("chromium", "fonts-noto-cjk", "nginx", "libnginx-mod-http-brotli-static"):
         assert package in before
 
 

@@ -23,6 +23,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpcenter.site.serving import is_precompressed_copy
+
 PREFIX = "bitp-help"
 SUMS = "SHA256SUMS"
 README = "README.txt"
@@ -81,8 +83,9 @@ def write_bundle(site_dir: Path, dist_dir: Path, date: dt.date | None = None) ->
         raise BundleError(f"{site_dir} has no index.html: build the site before bundling it")
     date = date or bundle_date()
     name = f"{PREFIX}-{date.isoformat()}"
+    # The .gz/.br copies beside the files are for web servers, not for readers.
     files = sorted(
-        (p for p in site_dir.rglob("*") if p.is_file()),
+        (p for p in site_dir.rglob("*") if p.is_file() and not is_precompressed_copy(p)),
         key=lambda p: p.relative_to(site_dir).as_posix(),
     )
     dist_dir.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,6 @@ production host instead.
 from __future__ import annotations
 
 import argparse
-import shutil
 import signal
 import subprocess
 import sys
@@ -76,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.print_config:
             return _print_config(args, site_dir)
-        if shutil.which("nginx") is None:
+        if serving.nginx_binary() is None:
             print(
                 "helpcenter serve: nginx is not installed; `make serve-prod` installs it "
                 "as root, or: sudo apt-get install -y nginx",

@@ -29,6 +29,7 @@ import gzip
 import hashlib
 import os
 import re
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -379,9 +380,25 @@ def standalone_config(
     return path
 
 
+def nginx_binary() -> str | None:
+    """Debian's nginx (in /usr/sbin, which a user's PATH may lack), or ``None``."""
+    found = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/usr/local/sbin")
+    return found
+
+
 def nginx_command(conf: Path) -> list[str]:
     """The command that runs nginx in the foreground with ``conf``."""
-    return ["nginx", "-e", "stderr", "-p", str(conf.parent), "-c", str(conf), "-g", "daemon off;"]
+    return [
+        nginx_binary() or "nginx",
+        "-e",
+        "stderr",
+        "-p",
+        str(conf.parent),
+        "-c",
+        str(conf),
+        "-g",
+        "daemon off;",
+    ]
 
 
 def site_owner(site_dir: Path) -> str | None:
