@@ -62,13 +62,16 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 
 @contextmanager
-def nginx(site_dir: Path, conf_dir: Path, prefix: str = "/") -> Iterator[Served]:
-    """Serve ``site_dir`` under ``prefix`` until the block ends."""
+def nginx(
+    site_dir: Path, conf_dir: Path, prefix: str = "/", port: int | None = None
+) -> Iterator[Served]:
+    """Serve ``site_dir`` under ``prefix`` (on ``port``, else a free one) until the block ends."""
     if serving.nginx_binary() is None:
         pytest.fail(f"nginx is missing. {INSTALL_HINT}", pytrace=False)
     host = "127.0.0.1"
-    for _attempt in range(5):
-        port = free_port(host)
+    wanted = port
+    for _attempt in range(1 if wanted else 5):
+        port = wanted or free_port(host)
         conf = serving.standalone_config(
             site_dir, conf_dir, port, host, prefix, serving.site_owner(site_dir)
         )
