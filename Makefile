@@ -39,7 +39,6 @@ serve-prod: venv nginx-deps
 
 # Lighthouse (mobile) against the nginx-served site; not part of `make test`.
 audit: venv nginx-deps browser-deps
-	test -f site/index.html || $(MAKE) site
 	$(PY) -m helpcenter.site.audit
 
 check: venv
@@ -64,19 +63,7 @@ test-fast: venv nginx-deps
 bench: venv browser-deps
 	$(PY) -m helpcenter.bench
 
-link# site/ served by nginx with the production config (deploy/nginx/), in the
-# foreground on 127.0.0.1 until Ctrl-C: `make serve-prod PORT=8080`.
-PORT ?= 8080
-serve-prod: venv nginx-deps
-	test -f site/index.html || $(MAKE) site
-	$(PY) -m helpcenter serve --port $(PORT)
-
-# Lighthouse (mobile) against the nginx-served site; not part of `make test`.
-audit: venv nginx-deps browser-deps
-	test -f site/index.html || $(MAKE) site
-	$(PY) -m helpcenter.site.audit
-
-check: venv
+linkcheck: venv
 	$(PY) -m helpcenter linkcheck
 
 clean:
