@@ -174,6 +174,14 @@ def test_content_types(server: Served, path: str, content_type: str):
     assert headers["content-type"] == content_type
 
 
+@pytest.mark.parametrize("folder", ["en/", "troubleshooting/", "en/troubleshooting/"])
+def test_the_sitemap_answers_in_every_folder(server: Served, site: Path, folder: str):
+    """The theme fetches sitemap.xml beside each hreflang alternate: no 404 in the console."""
+    status, headers, body = server.get(folder + "sitemap.xml")
+    assert status == 200 and body == (site / "sitemap.xml").read_bytes()
+    assert headers["content-type"] == "text/xml; charset=utf-8"
+
+
 def test_headers_file_is_not_served(server: Served, site: Path):
     assert (site / "_headers").is_file()
     assert server.get("_headers")[0] == 404
