@@ -288,3 +288,50 @@ def test_print_config_is_the_production_server_block(site: Path):
     assert "listen 443 ssl;" in out and "server_name help.bitp.example;" in out
     assert "root /var/www/help;" in out and "brotli_static" not in out
     assert "gzip_static on;" in out
+
+
+def test_page_scan_finds_the_policy_and_only_executable_inline_scripts():
+    html = (
+        "<head><meta http-equiv='Content-Security-Policy' content='default-src &#39;self&#39;'>"
+        '<script>a()</script><script type="module">b()</script>'
+        '<script src="x.js"></script><script type="application/ld+json">{"a": 1}</script>'
+        '<script id="__config" type="application/json">{}</script>'
+        "<SCRIPT type=text/javascript>\nc()\n</SCRIPT></head>"
+    )
+    csp, scripts = serving.scan_page(html)
+    assert csp == "default-src 'self'"
+    assert scripts == ["a()", "b()", "\nc()\n"]
+    assert serving.scan_page("<p>no policy</p>") == (None, [])
+
+
+def test_serve_runs_in_the_foreground_and_stops_on_ctrl_c(site: Path, tmp_path: Path):
+    import signal
+    import time
+    import urllib.request
+
+    from nginx_server import free_port
+
+    port = free_port()
+    env = dict(os.environ, TMPDIR=str(tmp_path))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "helpcenter", "serve", "--site-dir", str(site), "--port", str(port)],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1) as resp:
+                    assert resp.status == 200
+                break
+            except OSError:
+                assert time.monotonic() < deadline and proc.poll() is None, proc.stderr.read()
+                time.sleep(0.1)
+        assert [p.name for p in tmp_path.iterdir()][0].startswith("hc-nginx-")
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=15) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert list(tmp_path.iterdir()) == [], "the temporary config is removed"

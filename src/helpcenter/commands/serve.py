@@ -64,6 +64,10 @@ def _print_config(args: argparse.Namespace, site_dir: Path) -> int:
     return EXIT_OK
 
 
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def run(args: argparse.Namespace) -> int:
     site_dir: Path = args.site_dir
     if not (site_dir / "index.html").is_file():
@@ -93,6 +97,9 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             proc = subprocess.Popen(serving.nginx_command(conf))
+            # A SIGTERM (a supervisor, `timeout`) stops nginx as Ctrl-C does,
+            # so the temporary folder is removed either way.
+            signal.signal(signal.SIGTERM, _interrupt)
             try:
                 return proc.wait()
             except KeyboardInterrupt:
