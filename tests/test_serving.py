@@ -271,9 +271,18 @@ def test_precompressed_copies_stay_out_of_the_offline_bundle(site: Path, tmp_pat
     from helpcenter.bundle import write_bundle
 
     made = write_bundle(site, tmp_path)
-    names = zipfile.ZipFile(made.zip_path).namelist()
+    archive = zipfile.ZipFile(made.zip_path)
+    names = archive.namelist()
     assert any(n.endswith("/index.html") for n in names)
     assert not [n for n in names if n.endswith((".html.gz", ".html.br", ".js.br"))]
+    # The served pages name their alternates absolutely; the offline copy
+    # leaves them out (the theme would fetch https://.../sitemap.xml from a file).
+    served = (site / "en" / "faq.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" hreflang="zh" href="https://' in served
+    page = archive.read(next(n for n in names if n.endswith("/en/faq.html"))).decode("utf-8")
+    assert 'rel="alternate" hreflang' not in page
+    stripped = re.sub(r'<link rel="alternate" hreflang="[^"]*" href="[^"]*">', "", served)
+    assert re.sub(r"\s+", "", page) == re.sub(r"\s+", "", stripped), "nothing else changes"
 
 
 def test_print_config_is_the_production_server_block(site: Path):
