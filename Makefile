@@ -6,7 +6,8 @@ NPM_OK  := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH :=
 
-.PHONY: venv site serve test test-fast bench lint check linkcheck browser-deps clean
+.PHONY: venv site serve serve-prod audit test test-fast bench lint check linkcheck \
+	browser-deps nginx-deps clean
 
 venv: $(VENV_OK) $(NPM_OK)
 
@@ -27,7 +28,18 @@ site: venv
 # Not strict: a finding shows in a banner on its page instead of stopping the
 # preview (hooks/dev_banner.py); `make site` stays strict.
 serve: venv
-	$(PY) -m mkdocs serve --livereload --no-strict -a 127.0.0.1:8000
+	HC_PRECOMPRESS=0 $(PY) -m mkdocs serve --livereload --no-strict -a 127.0.0.1:8000
+
+# site/ served by nginx with the production config (deploy/nginx/), in the
+# foreground on 127.0.0.1 until Ctrl-C: `make serve-prod PORT=8080`.
+PORT ?= 8080
+serve-prod: venv nginx-deps
+	test -f site/index.html || $(MAKE) site
+	$(PY) -m helpcenter serve --port $(PORT)
+
+# Lighthouse (mobile) against the nginx-served site; not part of `make test`.
+audit: venv nginx-deps browser-deps
+	$(PY) -m helpcenter.site.audit
 
 check: venv
 	$(PY) -m helpcenter check
@@ -36,13 +48,16 @@ lint: venv
 	$(PY) -m ruff check src hooks tests benchmarks
 	$(PY) -m ruff format --check src hooks tests benchmarks
 
-browser-deps:
+browser-deps: nginx-deps
 	bash tests/browser/ensure-chromium.sh
+
+nginx-deps:
+	bash deploy/nginx/ensure-nginx.sh
 
 test: venv browser-deps
 	$(PY) -m pytest -n 2
 
-test-fast: venv
+test-fast: venv nginx-deps
 	$(PY) -m pytest -n 2 -m "not browser"
 
 bench: venv browser-deps

@@ -13,7 +13,8 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from helpcenter.i18n import is_first_language_build, languages_of
-from helpcenter.publish import SiteLayout, robots_txt, site_pages
+from helpcenter.publish import SiteLayout, resolve_site_url, robots_txt, site_pages
+from helpcenter.registry import DEFAULT_REGISTRY, RegistryError, load_registry_cached
 
 _state: dict = {}
 
@@ -42,6 +43,20 @@ def _switcher(config) -> list[dict]:
     if entries is None:
         entries = config.extra.get("alternate") or []
     return entries
+
+
+@event_priority(50)  # before the hooks and plugins that read site_url
+def on_config(config, **kwargs):
+    try:
+        channels = load_registry_cached(
+            Path(config.config_file_path).parent / DEFAULT_REGISTRY
+        ).channels
+    except (RegistryError, OSError):
+        channels = ()  # hooks/registry.py reports what is wrong with the registry
+    # "" rather than None: static-i18n runs on_config again for each language
+    # build, and "" keeps meaning "no site_url" there.
+    config.site_url = resolve_site_url(config.site_url, channels) or ""
+    return config
 
 
 def on_files(files, config, **kwargs):

@@ -2,8 +2,9 @@
 
 Loads ``data/channels.yml`` once per build (cached by path and mtime), puts
 what the theme partials need in ``config.extra.hc``, expands the registry
-markers in every page, and writes ``channels.json`` and
-``.well-known/security.txt``. A bad registry stops the build (``PluginError``);
+markers in every page, and writes ``channels.json``,
+``.well-known/security.txt`` and the scam feeds (:mod:`helpcenter.site.feeds`).
+A bad registry stops the build (``PluginError``);
 a bad marker in a page is a content problem, logged as a warning under
 ``mkdocs.`` so that ``--strict`` fails the build with every such problem listed. Messages
 are in the contributor's language (``HELPCENTER_LANG``, else the locale).
@@ -21,6 +22,7 @@ from helpcenter import render
 from helpcenter.i18n import is_language_build
 from helpcenter.messages import default_lang
 from helpcenter.registry import DEFAULT_REGISTRY, RegistryError, load_registry_cached
+from helpcenter.site.feeds import write_feeds
 
 log = logging.getLogger("mkdocs.hooks.registry")
 
@@ -65,6 +67,7 @@ def on_page_markdown(markdown, page, config, files):
         page.file.src_uri,
         message_lang=default_lang(),
         defer_inline=True,
+        site_path=page.file.dest_uri,
     )
     _state.setdefault("deferred", {})[page.file.src_uri] = result.deferred
     if result.findings:
@@ -97,6 +100,6 @@ def on_page_content(html, page, config, files):
 def on_post_build(config):
     if is_language_build(config.plugins.get("i18n")):
         return  # a language build inside the i18n plugin: the root build writes the files
-    render.write_published(
-        config.site_dir, _state["registry"], render.build_date(), config.site_url
-    )
+    date = render.build_date()
+    render.write_published(config.site_dir, _state["registry"], date, config.site_url)
+    write_feeds(config.site_dir, _state["registry"], date, config.site_url or None)

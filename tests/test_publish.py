@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpcenter.publish import Alternate, SiteLayout, relative_url, robots_txt
+from helpcenter.publish import (
+    Alternate,
+    SiteLayout,
+    relative_url,
+    resolve_site_url,
+    robots_txt,
+)
+from helpcenter.registry import load_registry
 
 SUBPATH = SiteLayout(site_url="https://bitp.example/help")
 ROOT = SiteLayout(site_url="https://help.bitp.example/")
@@ -97,3 +104,25 @@ def test_robots():
     assert robots_txt(SUBPATH).splitlines()[-1] == "Sitemap: https://bitp.example/help/sitemap.xml"
     assert "Sitemap" not in robots_txt(FILES)
     assert "User-agent: *\nAllow: /\n" in robots_txt(FILES)
+
+
+def test_site_url_defaults_to_the_registrys_help_center_channel():
+    channels = load_registry("data/channels.yml").channels
+    help_center = next(c for c in channels if c.id == "help-center")
+    assert resolve_site_url(None, channels, env={}) == help_center.value
+    assert resolve_site_url(None, channels, env={}).startswith("https://")
+
+
+def test_configured_site_url_and_the_environment_win():
+    channels = load_registry("data/channels.yml").channels
+    mine = "https://bitp.example/help"
+    assert resolve_site_url(mine, channels, env={}) == mine + "/"
+    assert resolve_site_url("", channels, env={}) is None, "site_url: '' builds a site of files"
+    env = {"HC_SITE_URL": "https://docs.bitp.example/sub/"}
+    assert resolve_site_url(mine, channels, env=env) == "https://docs.bitp.example/sub/"
+    assert resolve_site_url(mine, channels, env={"HC_SITE_URL": ""}) is None
+
+
+def test_no_help_center_channel_means_no_site_url():
+    channels = [c for c in load_registry("data/channels.yml").channels if c.id != "help-center"]
+    assert resolve_site_url(None, channels, env={}) is None

@@ -90,7 +90,7 @@ def article(site_path: str) -> str:
 
 
 @pytest.fixture(scope="module", params=[
-    "https://bitp.example/help/", "https://help.bitp.example/", None,
+    "https://bitp.example/help/", "https://help.bitp.example/", "",
 ], ids=["subpath", "root", "files"])  # fmt: skip
 def built(request, tmp_path_factory):
     site_url = request.param
@@ -208,3 +208,16 @@ def test_404_switcher_links_to_the_homes(built):
     root = urlsplit(site_url).path if site_url else "/"
     assert page.switcher == {"zh": f"{root}index.html", "en": f"{root}en/index.html"}
     assert page.hreflang == {}
+
+
+def test_default_site_url_comes_from_the_registry(tmp_path):
+    """Without site_url in mkdocs.yml, URLs are absolute under the help-center channel."""
+    project = sitekit.make_site(tmp_path / "p")
+    proc = sitekit.build(project, strict=False)
+    assert proc.returncode == 0, proc.stderr
+    out = project / "out"
+    page = parse(out / "en" / "index.html")
+    assert page.canonical == "https://help.bitp.example/en/index.html"
+    assert page.hreflang["zh"] == "https://help.bitp.example/index.html"
+    robots = (out / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: https://help.bitp.example/sitemap.xml" in robots.splitlines()

@@ -95,7 +95,7 @@ def test_ci_run_install_stage_stops_after_installing() -> None:
     text = CI_RUN.read_text(encoding="utf-8")
     before, _ = text.split("= install ] && exit 0", 1)
     assert "make " not in "\n".join(_commands(before))
-    for package in ("chromium", "fonts-noto-cjk"):
+    for package in ("chromium", "fonts-noto-cjk", "nginx", "libnginx-mod-http-brotli-static"):
         assert package in before
 
 
@@ -129,6 +129,36 @@ def test_diff_goes_to_the_job_summary_on_pull_requests(workflow: dict) -> None:
     assert step["run"].strip() == (
         '.venv/bin/python -m helpcenter diff "origin/$BASE_REF" >> "$GITHUB_STEP_SUMMARY"'
     )
+
+
+DEPLOY = ROOT / ".github" / "workflows" / "deploy.yml"
+
+
+def test_deploy_publishes_from_main_after_the_ci_checks(workflow: dict) -> None:
+    deploy = yaml.safe_load(DEPLOY.read_text(encoding="utf-8"))
+    triggers = deploy.get("on", deploy.get(True))
+    assert triggers["push"] == {"branches": ["main"]}
+    assert "pull_request" not in triggers
+    assert "workflow_call" in workflow.get("on", workflow.get(True)), "ci.yml is reusable"
+    jobs = deploy["jobs"]
+    assert jobs["ci"]["uses"] == "./.github/workflows/ci.yml"
+    build, publish = jobs["build"], jobs["deploy"]
+    assert build["needs"] == "ci" and build["if"] == "github.ref == 'refs/heads/main'"
+    assert publish["needs"] == "build"
+    uses = [s.get("uses", "") for s in build["steps"]] + [
+        s.get("uses", "") for s in publish["steps"]
+    ]
+    actions = {u.split("@")[0]: u.split("@")[1] for u in uses if u}
+    for action in ("actions/configure-pages", "actions/upload-pages-artifact",
+                   "actions/deploy-pages"):  # fmt: skip
+        assert re.fullmatch(r"v\d+", actions[action]), f"{action} pinned to a major version"
+    upload = next(s for s in build["steps"] if "upload-pages-artifact" in s.get("uses", ""))
+    assert upload["with"]["path"].rstrip("/") == "site"
+    runs = [c for s in build["steps"] if "run" in s for c in _commands(s["run"])]
+    assert runs.index(".ci/run install") < runs.index("make venv") < runs.index("make site")
+    assert publish["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["permissions"] == {"contents": "read"}, "write access only where it deploys"
+    assert publish["environment"]["name"] == "github-pages"
 
 
 def _codeowners() -> list[tuple[str, list[str]]]:

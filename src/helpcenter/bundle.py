@@ -9,6 +9,10 @@ The zip holds the built site in one folder, ``bitp-help-<date>/``, with
 Beside the zip, ``bitp-help-<date>.zip.sha256`` holds the zip's own hash
 (``cd dist && sha256sum -c bitp-help-<date>.zip.sha256``).
 
+Pages in the zip carry no ``hreflang`` alternates: they name the public
+site, and the theme fetches a sitemap beside each alternate it finds, which
+from a file would be a request over the network.
+
 The zip is reproducible: entries are sorted and carry the bundle date as
 their timestamp (``SOURCE_DATE_EPOCH`` sets the date, as for other
 reproducible builds), so the same site gives the same bytes.
@@ -19,9 +23,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from helpcenter.site.serving import is_precompressed_copy
 
 PREFIX = "bitp-help"
 SUMS = "SHA256SUMS"
@@ -62,6 +69,16 @@ def bundle_date(now: dt.datetime | None = None) -> dt.date:
     return (now or dt.datetime.now(dt.UTC)).date()
 
 
+_HREFLANG_RE = re.compile(
+    rb"""[ \t]*<link rel="alternate" hreflang="[^"<>]*" href="[^"<>]*">[ \t]*\r?\n?"""
+)
+
+
+def offline_page(data: bytes) -> bytes:
+    """A page as the offline copy holds it: without its ``hreflang`` alternates."""
+    return _HREFLANG_RE.sub(b"", data)
+
+
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -81,8 +98,9 @@ def write_bundle(site_dir: Path, dist_dir: Path, date: dt.date | None = None) ->
         raise BundleError(f"{site_dir} has no index.html: build the site before bundling it")
     date = date or bundle_date()
     name = f"{PREFIX}-{date.isoformat()}"
+    # The .gz/.br copies beside the files are for web servers, not for readers.
     files = sorted(
-        (p for p in site_dir.rglob("*") if p.is_file()),
+        (p for p in site_dir.rglob("*") if p.is_file() and not is_precompressed_copy(p)),
         key=lambda p: p.relative_to(site_dir).as_posix(),
     )
     dist_dir.mkdir(parents=True, exist_ok=True)
@@ -94,6 +112,8 @@ def write_bundle(site_dir: Path, dist_dir: Path, date: dt.date | None = None) ->
             for path in files:
                 rel = path.relative_to(site_dir).as_posix()
                 data = path.read_bytes()
+                if path.suffix == ".html":
+                    data = offline_page(data)
                 sums.append(f"{_sha256(data)}  {rel}\n")
                 zf.writestr(_entry(f"{name}/{rel}", date), data)
             readme = README_TEXT.format(date=date.isoformat()).encode("utf-8")

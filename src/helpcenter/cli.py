@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
         "show which translations are missing or older than their source; --stamp records them"
     ),
     "registry": "validate the registry file (data/channels.yml) and its JSON Schema",
+    "serve": "serve the built site with nginx as production does (--print-config: the config)",
 }
 """Subcommand name -> one-line help; the module is ``helpcenter.commands.<name>``."""
 

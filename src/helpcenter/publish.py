@@ -12,6 +12,9 @@ All URLs here start from a page's *site path*, relative to the site root
   site still works from ``file://`` or any subpath, and robots.txt has no
   ``Sitemap:`` line.
 
+``site_url`` has a default (:func:`resolve_site_url`): the registry's
+help-center channel, so a fresh checkout builds absolute URLs.
+
 A page that is not translated yet is served in the other language's URL
 space with a notice (the i18n fallback); it is not a translation, so it gets
 no ``hreflang`` of its own, its canonical URL is the original's, and the
@@ -20,11 +23,17 @@ sitemap leaves it out.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+
+SITE_URL_ENV = "HC_SITE_URL"
+"""Environment variable that overrides ``site_url`` (empty: no ``site_url``, a site of files)."""
+HELP_CENTER_CHANNEL = "help-center"
+"""Id of the registry's website channel that is this help center."""
 
 X_DEFAULT = "x-default"
 """The ``hreflang`` value for the page shown to readers of any other language."""
@@ -181,3 +190,36 @@ def site_pages(docs_dir: Path, layout: SiteLayout) -> dict[str, set[str]]:
         for path in root.rglob("*.md"):
             pages.setdefault(path.relative_to(root).as_posix(), set()).add(lang)
     return pages
+
+
+def resolve_site_url(
+    configured: str | None,
+    registry_channels: Iterable[object] = (),
+    env: Mapping[str, str] | None = None,
+) -> str | None:
+    """The ``site_url`` to build with, or ``None`` for a site opened from files.
+
+    In order: the environment's ``HC_SITE_URL`` (empty means none); the
+    configuration's ``site_url`` when it is set at all (``site_url: ""`` in
+    mkdocs.yml means none); else the value of the registry's active
+    ``help-center`` website channel (``registry_channels`` are the registry's
+    channels). The result ends with one ``/``.
+    """
+    env = os.environ if env is None else env
+    if SITE_URL_ENV in env:
+        value: str | None = env[SITE_URL_ENV].strip()
+    elif configured is not None:
+        value = configured
+    else:
+        value = None
+        for channel in registry_channels:
+            if (
+                getattr(channel, "id", None) == HELP_CENTER_CHANNEL
+                and getattr(channel, "type", None) == "website"
+                and getattr(channel, "status", None) == "active"
+            ):
+                value = str(channel.value)  # type: ignore[attr-defined]
+                break
+    if not value:
+        return None
+    return value.rstrip("/") + "/"

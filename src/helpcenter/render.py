@@ -35,6 +35,7 @@ from helpcenter import normalize
 from helpcenter.findings import Finding
 from helpcenter.messages import catalog
 from helpcenter.registry import CHANNEL_TYPES, Channel, KnownScam, Registry, registry_as_data
+from helpcenter.site.feeds import ADBLOCK, HOSTS, PHISHING_DETECT
 from helpcenter.site.markers import (
     BLOCK_MARKERS,
     FOREIGN_MARKERS,
@@ -72,6 +73,10 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "它们已做防误点处理,不是链接:请勿联系、请勿转账。",
         "scam_reported": "确认日期",
         "no_scams": "目前没有登记的诈骗渠道。",
+        "feeds_intro": "供拦截工具订阅的诈骗名单(每次构建自动更新):",
+        "feed_hosts": "hosts 格式(Pi-hole、AdGuard Home)",
+        "feed_adblock": "AdGuard / uBlock Origin 过滤规则",
+        "feed_phishing": "eth-phishing-detect 配置(MetaMask 格式)",
         "last_verified": "渠道列表最后核实于 {date}",
         "demo": "本站列出的所有 BitP 联系方式都是虚构的示例,并非经过核实的真实渠道,请勿使用。",
         "demo_short": "演示数据",
@@ -104,6 +109,10 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "and not links: do not contact them and never send them money.",
         "scam_reported": "Confirmed on",
         "no_scams": "No scam contacts are listed at the moment.",
+        "feeds_intro": "The list for blockers to subscribe to (updated with every build):",
+        "feed_hosts": "hosts format (Pi-hole, AdGuard Home)",
+        "feed_adblock": "AdGuard / uBlock Origin filter list",
+        "feed_phishing": "eth-phishing-detect configuration (MetaMask's format)",
         "last_verified": "Channel list last verified on {date}",
         "demo": "Every BitP contact detail on this site is a fictional example, "
         "not a verified channel. Do not use them.",
@@ -354,20 +363,25 @@ class MarkerRenderer:
             return self._finding(page, marker, "HC204", lang)
         return None
 
-    def render_marker(self, marker: Marker, lang: str) -> str:
+    def render_marker(self, marker: Marker, lang: str, site_path: str | None = None) -> str:
         """The HTML for a marker already checked by :meth:`expand`.
 
         A marker renders the same on every page of a language, and the same
-        few markers recur on most pages: each is rendered once.
+        few markers recur on most pages: each is rendered once. The known
+        scams link the scam feeds relative to the page at ``site_path``
+        (``en/safety/known-scams.html``); without it they do not link them.
         """
-        key = (marker.name, marker.args, lang)
+        root = None
+        if marker.name == "known-scams" and site_path is not None:
+            root = "../" * site_path.count("/")
+        key = (marker.name, marker.args, lang, root)
         html = self._rendered.get(key)
         if html is None:
-            html = self._rendered[key] = self._render(marker, lang)
+            html = self._rendered[key] = self._render(marker, lang, root)
             FRAGMENTS.add(html)
         return html
 
-    def _render(self, marker: Marker, lang: str) -> str:
+    def _render(self, marker: Marker, lang: str, root: str | None = None) -> str:
         reg = self.registry
         if marker.name == "channel":
             channel = reg.channel(marker.args[0])
@@ -393,7 +407,14 @@ class MarkerRenderer:
             )
         if marker.name == "known-scams":
             scams = [scam_view(s, lang) for s in reg.known_scams]
-            return self.fragment("hc-known-scams.html", lang, scams=scams)
+            feeds = None
+            if root is not None:
+                feeds = [
+                    {"href": root + HOSTS, "name": UI_TEXT[lang]["feed_hosts"]},
+                    {"href": root + ADBLOCK, "name": UI_TEXT[lang]["feed_adblock"]},
+                    {"href": root + PHISHING_DETECT, "name": UI_TEXT[lang]["feed_phishing"]},
+                ]
+            return self.fragment("hc-known-scams.html", lang, scams=scams, feeds=feeds)
         raise ValueError(f"not a registry marker: {marker.text}")
 
     def expand(
@@ -404,6 +425,7 @@ class MarkerRenderer:
         message_lang: str = "en",
         line_offset: int = 0,
         defer_inline: bool = False,
+        site_path: str | None = None,
     ) -> Expansion:
         """Replace every valid marker in ``markdown`` (a page in ``lang``); report the others.
 
@@ -437,7 +459,7 @@ class MarkerRenderer:
                 if marker.name in FOREIGN_MARKERS:
                     continue
                 out.append(line[last : marker.start])
-                html = self.render_marker(marker, lang)
+                html = self.render_marker(marker, lang, site_path)
                 if defer and marker.name in INLINE_MARKERS:
                     out.append(f"<!--{self._slot}{len(deferred)}-->")
                     deferred.append(html)

@@ -7,7 +7,8 @@ so a test can assert that nothing left the machine.
 
 Fixtures:
 
-- ``built_site`` (session): ``Path`` of a fresh ``mkdocs build --strict``.
+- ``built_site`` (session): ``Path`` of a fresh ``mkdocs build --strict``
+  without ``site_url`` (``HC_SITE_URL=""``), as the offline copy is opened.
 - ``site_url`` (session): ``site_url("en/faq.html")`` -> ``file://`` URL.
 - ``browser`` (session): one Chromium for the whole session.
 - ``blocked_requests`` (function): list of network URLs the page tried to load.
@@ -70,7 +71,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 def build_site(dest: Path) -> Path:
     """Build the real site with ``mkdocs build --strict`` into ``dest``; return it."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH="")
+    # A site opened from files, as the offline copy is: no site_url, so no
+    # absolute hreflang alternates (the theme fetches a sitemap beside each).
+    # tests/browser/test_served.py serves builds with their site_url.
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH="", HC_SITE_URL="")
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(dest)],
         cwd=PROJECT_ROOT,

@@ -1,1 +1,2 @@
-"""What the site shows: registry markers, rendering and published files."""
+"""What the site shows: registry markers, rendering, the Content-Security-Policy,
+scam feeds, server headers and compression."""

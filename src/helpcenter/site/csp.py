@@ -118,7 +118,7 @@ def shim_script_hashes(shim: str, worker_urls: Iterable[str]) -> set[str]:
     out = set()
     for url in worker_urls:
         values = {**{n: src for n, src in sources.items() if src is not None}, urls[0]: url}
-        text = re.sub(r"\$\{(\w+)\}", lambda m: values[m.group(1)], template)
+        text = re.sub(r"\$\{(\w+)\}", lambda m, values=values: values[m.group(1)], template)
         out.add(script_hash(text))
     return out
 
