@@ -100,8 +100,9 @@ def on_template_context(context, template_name, config, **kwargs):
             context["hc_sitemap"] = layout.sitemap(_state["pages"])
         elif is_first_language_build(config.plugins.get("i18n")):  # one NOTE per build
             report.info(
-                "no sitemap.xml: site_url is not set in mkdocs.yml, and a sitemap must list "
-                "absolute URLs; set site_url to the address the site is served from to get one"
+                "no sitemap.xml: this build has no site_url (it is empty in mkdocs.yml or "
+                "HC_SITE_URL), and a sitemap must list absolute URLs; leave site_url unset for "
+                "the registry's help-center address, or set it to where the site is served"
             )
     elif template_name == "404.html":
         # The 404 page is served at any depth: absolute links to each home.
