@@ -230,7 +230,7 @@ def test_known_scams_are_defanged_and_never_links(renderer, registry):
     assert "https://" not in html and "bitp-help.example" not in html
     assert "service[@]bitp-help[.]example" in html
     assert "hxxps://t[.]me/bitp_admin_help" in html
-    assert "+86 400 000 0999" in html  # phone digits stay readable
+    assert "+1 202-555-0199" in html  # phone digits stay readable
     assert html.count('<li class="hc-scam"') == len(registry.known_scams)
 
 
