@@ -26,7 +26,7 @@ from helpcenter.messages import catalog
 LANGUAGE_NAMES = {"zh": ("Chinese", "中文"), "en": ("English", "英文")}
 
 MARKER_RE = re.compile(
-    r"<!--\s*hc:(?P<kind>channel-label|channels|channel|contact-directory)\b"
+    r"<!--\s*hc:(?P<kind>channel-label|channels|channel|contact-directory|support-channels)\b"
     r"(?:\s+(?P<arg>[^\s>]+))?\s*-->"
 )
 """Registry markers that make a page show channels."""
@@ -195,8 +195,8 @@ class TranslationChecker:
     def _describe(key: str) -> str:
         if key.startswith("channels "):
             return f"'<!-- hc:{key} -->'"
-        if key == "contact-directory":
-            return "'<!-- hc:contact-directory -->'"
+        if key in ("contact-directory", "support-channels"):
+            return f"'<!-- hc:{key} -->'"
         return f"channel '{key}'"
 
     def states(self) -> list[TranslationState]:
