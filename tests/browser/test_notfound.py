@@ -14,6 +14,7 @@ from test_accessibility import audit
 
 HEADINGS = {"zh": "找不到这个页面", "en": "Page not found"}
 PAGES = {"zh": "404.html", "en": "en/404.html"}
+PREFIX = {"zh": "", "en": "en/"}
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -133,4 +134,22 @@ def test_404_from_files(page, built_site, blocked_requests, lang: str) -> None:
     assert logo == f"{site}{prefix}index.html"
     page.click("[data-hc-404-link=verify]")
     page.wait_for_selector("#verify-input")
+    assert blocked_requests == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_404_inside_the_offline_bundle(page, built_site, blocked_requests, tmp_path, lang) -> None:
+    import datetime as dt
+    import zipfile
+
+    from helpcenter import bundle
+
+    made = bundle.write_bundle(built_site, tmp_path / "dist", dt.date(2026, 11, 25))
+    with zipfile.ZipFile(made.zip_path) as archive:
+        archive.extractall(tmp_path / "unzipped")
+    (folder,) = (tmp_path / "unzipped").iterdir()
+    page.goto((folder / PAGES[lang]).as_uri())
+    assert_styled(page, lang)
+    home = page.get_attribute("[data-hc-404-link=home]", "href")
+    assert home == (folder / PREFIX[lang] / "index.html").as_uri()
     assert blocked_requests == []
