@@ -8,6 +8,7 @@ from :func:`helpcenter.preview.page_findings`, in the page's language.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from helpcenter import preview
@@ -20,6 +21,8 @@ _serving = False
 def on_startup(command, dirty):
     global _serving
     _serving = command == "serve"
+    # `mkdocs -v` sets the mkdocs logger to DEBUG: then everything is shown.
+    preview.quiet_logs(verbose=logging.getLogger("mkdocs").getEffectiveLevel() <= logging.DEBUG)
 
 
 def on_page_context(context, page, config, nav):

@@ -102,6 +102,8 @@ REQUIRED_MARKERS = (
     ("contact/email.md", "<!-- hc:channels email -->"),
     ("contact/phone.md", "<!-- hc:channels phone -->"),
     ("contact/social-media.md", "<!-- hc:channels social -->"),
+    ("contact/index.md", "<!-- hc:support-channels -->"),
+    ("index.md", "<!-- hc:verification-status -->"),
 )
 
 NAV_SECTIONS = {
@@ -498,3 +500,61 @@ def test_built_stylesheets_load_nothing_remote(site: Path) -> None:
         if remote.search(p.read_text(encoding="utf-8", errors="replace"))
     ]
     assert not offenders, f"stylesheets that load remote resources: {offenders}"
+
+
+# One voice: words that weaken trust in the official channels, and the ways
+# of saying "support never contacts you first" other than the one the site uses.
+WEAKENING = {
+    "zh": ("相对安全", "比较安全", "较为安全"),
+    "en": ("relatively safe", "fairly safe", "reasonably safe"),
+}
+NEVER_FIRST = {"zh": "BitP 客服绝不会主动联系你", "en": "BitP support never contacts you first"}
+OTHER_WAYS = {
+    "zh": ("不会主动打电话", "绝不会主动私信你", "不会主动私信你"),
+    "en": ("will never call you", "never messages you first", "never message you first"),
+}
+
+
+def _texts(lang: str) -> dict[str, str]:
+    texts = {
+        p.relative_to(DOCS).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted((DOCS / lang).rglob("*.md"))
+    }
+    texts["overrides/partials/hc-announce.html"] = (
+        ROOT / "overrides/partials/hc-announce.html"
+    ).read_text(encoding="utf-8")
+    texts["data/channels.yml"] = (ROOT / "data/channels.yml").read_text(encoding="utf-8")
+    return texts
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_page_weakens_trust_in_official_channels(lang: str) -> None:
+    found = [
+        f"{name}: {word!r}"
+        for name, text in _texts(lang).items()
+        for word in WEAKENING[lang]
+        if word in text
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_never_contacts_you_first_is_said_one_way(lang: str) -> None:
+    texts = _texts(lang)
+    found = [
+        f"{name}: {words!r}"
+        for name, text in texts.items()
+        for words in OTHER_WAYS[lang]
+        if words in text
+    ]
+    assert found == []
+    for page in ("contact/phone.md", "contact/social-media.md", "safety/fake-support.md"):
+        assert NEVER_FIRST[lang] in texts[f"{lang}/{page}"], page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_contact_details_page_claims_fiction_only_for_fiction_ranges(lang: str) -> None:
+    text = (DOCS / lang / "about/contact-details.md").read_text(encoding="utf-8")
+    assert "+1 202 555 01xx" in text and "+44 20 7946 0xxx" in text
+    assert "+86 400" in text
+    assert ("占位" in text) if lang == "zh" else ("placeholders" in text)

@@ -231,7 +231,7 @@ def test_known_scams_are_defanged_and_never_links(renderer, registry):
     assert "https://" not in html and "bitp-help.example" not in html
     assert "service[@]bitp-help[.]example" in html
     assert "hxxps://t[.]me/bitp_admin_help" in html
-    assert "+86 400 000 0999" in html  # phone digits stay readable
+    assert "+1 202-555-0199" in html  # phone digits stay readable
     assert html.count('<li class="hc-scam"') == len(registry.known_scams)
 
 
@@ -429,3 +429,45 @@ def test_findings_count_lines_of_the_file_with_its_front_matter(renderer):
     (finding,) = renderer.expand(body, "zh", "zh/a.md", line_offset=offset).findings
     assert finding.line == 7
     assert render.body_offset("abc", "xyz") == 0
+
+
+def test_support_channels_are_the_active_channels_that_take_messages(renderer, registry):
+    wanted = [c for c in registry.active_channels if c.accepts_messages]
+    assert {c.type for c in wanted} == {"chat", "email", "phone"}
+    for lang in ("zh", "en"):
+        html = expand(renderer, "<!-- hc:support-channels -->", lang).markdown
+        assert "data-hc-support-channels" in html
+        shown = re.findall(r'<li class="hc-card[^"]*" data-hc-channel="([^"]+)"', html)
+        assert shown[0] == "live-chat"  # TYPE_ORDER: chat before email and phone
+        assert sorted(shown) == sorted(c.id for c in wanted)
+        assert "retired" not in html.lower()
+
+
+def test_cards_say_whether_a_channel_takes_messages(renderer, registry):
+    html = expand(renderer, "<!-- hc:contact-directory -->", "en").markdown
+    for c in registry.active_channels:
+        card = re.search(rf'data-hc-channel="{c.id}".*?</li>', html, re.S).group(0)
+        if c.accepts_messages is None:
+            assert "data-hc-messages" not in card
+        else:
+            flag = "yes" if c.accepts_messages else "no"
+            assert f'data-hc-messages="{flag}"' in card, c.id
+    assert "announcements only" in html
+    zh = expand(renderer, "<!-- hc:channels social -->", "zh").markdown
+    assert zh.count('data-hc-messages="no"') == len(
+        [c for c in registry.active_channels if c.type == "social"]
+    )
+    assert "只发布公告" in zh
+
+
+@pytest.mark.parametrize("demo", [True, False])
+def test_verification_claim_follows_the_demo_flag(registry, demo):
+    from dataclasses import replace
+
+    renderer = render.MarkerRenderer(replace(registry, demo=demo), TEMPLATES)
+    zh = expand(renderer, "需要时:<!-- hc:verification-status -->。", "zh").markdown
+    en = expand(renderer, "When needed: <!-- hc:verification-status -->.", "en").markdown
+    assert ("虚构的演示数据" in zh) is demo and ("都经过核实" in zh) is not demo
+    assert ("fictional demonstration data" in en) is demo
+    assert ("has been verified" in en) is not demo
+    assert f'data-hc-demo="{"true" if demo else "false"}"' in en

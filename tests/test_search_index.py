@@ -78,8 +78,9 @@ def test_compounds_are_split_in_the_text_and_kept_whole_as_keywords(segmenter):
 
 def test_words_that_do_not_split_into_words_stay_whole(segmenter):
     text, keywords = segmenter.segment("不要告诉任何人,小心假客服")
-    assert "任何人" in text.split(ZWSP)
-    assert "假客服" in text.split(ZWSP)
+    words = re.split(f"{ZWSP}|,", text)  # no break before the comma (CJK rules)
+    assert "任何人" in words
+    assert "假客服" in words
     assert "客服" in keywords  # found inside 假客服
 
 
@@ -106,6 +107,22 @@ def test_text_the_theme_segmented_gives_the_same_index_text(segmenter, raw):
     ).strip(ZWSP)
     assert ZWSP in presegmented
     assert segmenter.segment(presegmented) == segmenter.segment(raw)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "忘记密码、密码错误、账户被锁定、网络问题。",
+        "点击“忘记密码”,按提示(通过注册邮箱)重置密码。",
+        "<p>不要告诉任何人你的助记词,小心「假客服」!</p>",
+    ],
+)
+def test_snippets_never_break_before_closing_or_after_opening_punctuation(segmenter, raw):
+    text, _ = segmenter.segment(raw)
+    assert text.replace(ZWSP, "") == raw
+    assert ZWSP in text  # words are still separated
+    assert not re.search(ZWSP + "[、。,.;:?!)」』》〉】”’…]", text), text
+    assert not re.search("[(「『《〈【“‘]" + ZWSP, text), text
 
 
 def test_a_shared_tokenizer_is_used_as_it_is(segmenter):

@@ -9,6 +9,7 @@ the registry markers', in the page's language.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,3 +55,19 @@ def page_findings(
     if templates_dir is not None:
         findings += _marker_findings(text, path, lang, registry, templates_dir)
     return sorted(set(findings))
+
+
+NOISY_LOGGERS = {"jieba": logging.DEBUG, "mkdocs.plugins.mkdocs_static_i18n": logging.NOTSET}
+"""Loggers that speak on every (re)build, and their own level: jieba's
+"Building prefix dict" lines and static-i18n's one INFO line per language."""
+
+
+def quiet_logs(verbose: bool) -> None:
+    """Keep :data:`NOISY_LOGGERS` to warnings, unless ``verbose`` (``mkdocs -v``).
+
+    jieba sets its logger to DEBUG when it is imported, so it is imported first.
+    """
+    import jieba  # noqa: F401
+
+    for name, level in NOISY_LOGGERS.items():
+        logging.getLogger(name).setLevel(level if verbose else logging.WARNING)

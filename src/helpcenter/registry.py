@@ -88,6 +88,10 @@ class Channel:
     """For retired channels: the id of the channel to use instead."""
     source: str | None = None
     """How the channel was verified (for reviewers; not shown to readers)."""
+    accepts_messages: bool | None = None
+    """Whether a message sent to the channel reaches support (``False``: an
+    announcement channel nobody answers); ``None`` when the registry does not
+    say. Pages render it instead of stating it by hand."""
 
     @property
     def active(self) -> bool:
@@ -322,6 +326,7 @@ def registry_as_data(registry: Registry) -> dict[str, Any]:
             "notes": loc(c.notes),
             "retired_on": c.retired_on,
             "replaced_by": c.replaced_by,
+            "accepts_messages": c.accepts_messages,
         }
         out.update({k: v for k, v in optional.items() if v is not None})
         return out

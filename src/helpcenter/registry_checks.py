@@ -64,6 +64,20 @@ def check_channel_value(col: _Collector, line: int, channel: Channel) -> None:
         col.add(line, "HC022", cid, value, value=repr(value))
 
 
+FICTION_PHONE_RANGES = (("+1202555", 100, 199), ("+4420794", 60000, 60999))
+"""Phone ranges reserved for fiction, as (E.164 prefix, first, last) of what follows:
++1 202 555 0100 to 0199 (NANPA) and +44 20 7946 0000 to 0999 (Ofcom)."""
+
+
+def fictional_phone(e164: str) -> bool:
+    """Whether an E.164 number (``+12025550199``) is in a range reserved for fiction."""
+    for prefix, first, last in FICTION_PHONE_RANGES:
+        rest = e164[len(prefix) :]
+        if e164.startswith(prefix) and rest.isdigit() and first <= int(rest) <= last:
+            return len(e164) == len(prefix) + (4 if prefix.startswith("+1") else 5)
+    return False
+
+
 def check_registry(col: _Collector, registry: Registry) -> None:
     """Cross-entry rules: official domains, replacements, unique contacts, scams."""
     domains = registry.organization.official_domains
@@ -126,6 +140,8 @@ def check_registry(col: _Collector, registry: Registry) -> None:
         if key is None:
             col.add(s.line, "HC036", None, s.value, value=repr(s.value), type=s.type)
             continue
+        if registry.demo and s.type == "phone" and not fictional_phone(key.value):
+            col.add(s.line, "HC041", None, s.value, value=repr(s.value))
         if key in official:
             c = official[key]
             col.add(s.line, "HC034", None, s.value, value=repr(s.value), other=c.id, first=c.line)

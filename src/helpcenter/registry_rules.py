@@ -283,6 +283,16 @@ RULES: tuple[Rule, ...] = (
         "'{key}' 含有控制字符 {char}{where_zh}:请写在一行内,不要有换行、制表符或其他控制字符",
         suppressible=False,
     ),
+    Rule(
+        "HC041",
+        "error",
+        "known scam {value} is a real-looking number in demonstration data: a number "
+        "called a scam may belong to someone; use one from a range reserved for fiction "
+        "(+1 202 555 0100 to 0199, +44 20 7946 0000 to 0999)",
+        "已知诈骗 {value} 在演示数据中看起来是真实号码:被称为诈骗的号码可能属于某个真实的人;"
+        "请改用专门留作虚构用途的号码段(+1 202 555 0100 至 0199、+44 20 7946 0000 至 0999)",
+        suppressible=False,
+    ),
     # -- references in pages ---------------------------------------------------------------
     Rule(
         "HC201",

@@ -47,7 +47,7 @@ TOP_KEYS = ("schema_version", "demo", "organization", "channels", "allowed_domai
 ORG_KEYS = ("name", "official_domains", "security_contact")
 CHANNEL_KEYS = (
     "id", "type", "platform", "value", "label", "status", "verified_on", "hours",
-    "regions", "languages", "notes", "retired_on", "replaced_by", "source",
+    "regions", "languages", "notes", "retired_on", "replaced_by", "source", "accepts_messages",
 )  # fmt: skip
 CHANNEL_REQUIRED = ("id", "type", "value", "label", "status", "verified_on")
 SCAM_KEYS = ("type", "value", "platform", "notes", "reported_on")
@@ -515,6 +515,10 @@ def _channel(col: _Collector, entry: dict, seen: dict[str, int]) -> Channel | No
         col.wrong_kind(col.pos.key_line(entry, "source"), "source", "text", source, cid)
     elif source is not None:
         _controls(col, col.pos.key_line(entry, "source"), "source", _as_text(source) or "", cid)
+    accepts = entry.get("accepts_messages")
+    if accepts is not None and not isinstance(accepts, bool):
+        line_of = col.pos.key_line(entry, "accepts_messages")
+        col.wrong_kind(line_of, "accepts_messages", "boolean", accepts, cid)
     if len(col.problems) > before:
         return None
     assert cid and ctype and value and label and status and verified_on
@@ -538,6 +542,7 @@ def _channel(col: _Collector, entry: dict, seen: dict[str, int]) -> Channel | No
         retired_on=retired_on,
         replaced_by=replaced_by,
         source=_as_text(source),
+        accepts_messages=accepts,
     )
     registry_checks.check_channel_value(col, col.pos.key_line(entry, "value"), channel)
     return channel

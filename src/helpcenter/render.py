@@ -86,6 +86,11 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "kind_email": "邮箱",
         "kind_phone": "电话",
         "kind_social": "社交账号",
+        "verified_claim": "本站列出的每一个联系方式都经过核实",
+        "demo_claim": "本站目前列出的联系方式都是虚构的演示数据,尚未核实,请勿使用",
+        "messages": "发消息",
+        "messages_yes": "可以,会有客服处理",
+        "messages_no": "不接收消息:只发布公告,发给它的私信没有客服处理",
     },
     "en": {
         "type_website": "Official websites",
@@ -123,6 +128,13 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "kind_email": "Email",
         "kind_phone": "Phone",
         "kind_social": "Social account",
+        "verified_claim": "every contact detail on this site has been verified",
+        "demo_claim": "the contact details on this site are fictional demonstration data, "
+        "not verified yet, so do not use them",
+        "messages": "Messages",
+        "messages_yes": "Answered by support",
+        "messages_no": "Not accepted: announcements only, "
+        "nobody from support reads messages sent to it",
     },
 }
 """Words the fragments and theme partials use, per page language."""
@@ -219,6 +231,7 @@ def channel_view(
         "retired_on": channel.retired_on.isoformat() if channel.retired_on else None,
         "retired_on_text": format_date(channel.retired_on, lang) if channel.retired_on else None,
         "replacement": None,
+        "accepts_messages": channel.accepts_messages,
     }
     if follow and not channel.active:
         replacement = registry.replacement(channel)
@@ -240,6 +253,15 @@ def scam_view(scam: KnownScam, lang: str) -> dict[str, Any]:
         "reported_on": scam.reported_on.isoformat() if scam.reported_on else None,
         "reported_on_text": format_date(scam.reported_on, lang) if scam.reported_on else None,
     }
+
+
+def support_view(registry: Registry, lang: str) -> list[dict]:
+    """The active channels that take messages (``accepts_messages: true``), in
+    :data:`TYPE_ORDER`: where a reader reaches support."""
+    order = {t: i for i, t in enumerate(TYPE_ORDER)}
+    members = [c for c in registry.active_channels if c.accepts_messages]
+    members.sort(key=lambda c: order.get(c.type, len(order)))
+    return [channel_view(registry, c, lang) for c in members]
 
 
 def directory_view(
@@ -398,6 +420,8 @@ class MarkerRenderer:
                 date=last.isoformat() if last else None,
                 date_text=format_date(last, lang) if last else "",
             )  # fmt: skip
+        if marker.name == "verification-status":
+            return self.fragment("hc-verification-status.html", lang, demo=reg.demo)
         if marker.name == "channels":
             groups = directory_view(reg, lang, types=(marker.args[0],))
             return self.fragment("hc-channel-list.html", lang, groups=groups, ctype=marker.args[0])
@@ -405,6 +429,9 @@ class MarkerRenderer:
             return self.fragment(
                 "hc-contact-directory.html", lang, groups=directory_view(reg, lang)
             )
+        if marker.name == "support-channels":
+            group = {"active": support_view(reg, lang), "retired": []}
+            return self.fragment("hc-support-channels.html", lang, group=group)
         if marker.name == "known-scams":
             scams = [scam_view(s, lang) for s in reg.known_scams]
             feeds = None

@@ -204,10 +204,21 @@ class Segmenter:
 
         segmented = (HAN_RUN_3 if presegmented else HAN_RUN).sub(replace, text)
         segmented = _ZWSP_RUN.sub(ZWSP, segmented).strip(ZWSP)
-        return segmented, keywords
+        return _KINSOKU.sub("", segmented), keywords
 
 
 _ZWSP_RUN = re.compile(ZWSP + "{2,}")
+_CLOSING = (
+    "\u3001\u3002\uff0c\uff0e\uff1b\uff1a\uff1f\uff01"  # 、。，．；：？！
+    "\uff09\u300d\u300f\u300b\u3009\u3011\u3015\u201d\u2019"  # closing brackets, quotes
+    "\u2026\u2014\u00b7"  # …—·
+)
+_OPENING = "\uff08\u300c\u300e\u300a\u3008\u3010\u3014\u201c\u2018"
+_KINSOKU = re.compile(f"{ZWSP}+(?=[{_CLOSING},.;:?!)\\]}}%])|(?<=[{_OPENING}(\\[{{]){ZWSP}+")
+"""U+200B where CJK line breaking forbids a break: before closing punctuation
+(``。``, ``、``, closing brackets) and after opening brackets. The search
+separator already splits words at punctuation, so only the line breaks of
+the result snippets change."""
 _SEGMENTERS: dict[tuple[Path | None, float, int], Segmenter] = {}
 
 

@@ -141,22 +141,28 @@ def blocked_requests() -> list[str]:
     return []
 
 
-@pytest.fixture
-def context(browser, blocked_requests: list[str]) -> Iterator[object]:
-    """A fresh browser context in which every network request is aborted and recorded."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+def blocked_context(browser, blocked: list[str], width: int = 1280, height: int = 900):
+    """A new browser context in which every network request is aborted and recorded."""
+    ctx = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
 
     def handle(route) -> None:
         url = route.request.url
         if url.lower().startswith(NETWORK_SCHEMES):
-            blocked_requests.append(url)
+            blocked.append(url)
             route.abort("blockedbyclient")
         else:
             route.continue_()
 
     ctx.route("**/*", handle)
     # WebSockets are not routed by ctx.route; record any attempt.
-    ctx.on("websocket", lambda ws: blocked_requests.append(ws.url))
+    ctx.on("websocket", lambda ws: blocked.append(ws.url))
+    return ctx
+
+
+@pytest.fixture
+def context(browser, blocked_requests: list[str]) -> Iterator[object]:
+    """A fresh browser context in which every network request is aborted and recorded."""
+    ctx = blocked_context(browser, blocked_requests)
     try:
         yield ctx
     finally:

@@ -28,7 +28,7 @@ STARTUP_TIMEOUT = 180  # seconds: the first build of both languages
 ZH_PAGE = "troubleshooting/login.md"
 EN_PAGE = "troubleshooting/login.md"
 ZH_BAD = "如果还有问题,可以拨打 +86 400 000 0777 咨询。"
-EN_BAD = "If that fails, call +1 202-555-0199 for help."
+EN_BAD = "If that fails, call +1 202-555-0188 for help."
 
 
 def _copy_project(dest: Path) -> Path:
@@ -152,6 +152,8 @@ def test_serve_shows_findings_on_the_page_and_build_does_not(
         screenshot(page, "dev-banner-en", full_page=False)
         assert f"docs/en/{EN_PAGE}:{en_line}:" in text
         assert "HC102" in text and "Preview:" in text
+        # The suggested fix is shown as written, not swallowed as an HTML comment.
+        assert "<!-- hc:channel ID -->" in text
         assert not re.search(r"[\u4e00-\u9fff]", text), "English page, English messages"
 
         # A page without problems has no banner.
@@ -160,6 +162,10 @@ def test_serve_shows_findings_on_the_page_and_build_does_not(
         assert page.locator("[data-hc-dev-banner]").count() == 0
         assert server.poll() is None, "findings must not stop the preview"
         assert not outside, f"requests beyond the preview server: {outside}"
+        # jieba's and static-i18n's chatter is kept out of the preview's output.
+        output = log.read_text(encoding="utf-8", errors="replace")
+        assert "Serving on" in output
+        assert "prefix dict" not in output and "mkdocs_static_i18n" not in output, output[-3000:]
     finally:
         context.close()
         server.terminate()

@@ -32,7 +32,8 @@ def test_the_worker_shim_is_served_from_the_site(built_site):
 
 
 def test_every_page_opens_without_network_or_script_errors(page, built_site, blocked_requests):
-    # 404.html is for web servers (root-absolute asset paths); file:// never shows it.
+    # 404.html has root-absolute URLs for web servers and requests them from files
+    # too (test_notfound.py opens it from files).
     pages = sorted(p for p in built_site.rglob("*.html") if p.name != "404.html")
     assert len(pages) > 10
     root = built_site.resolve().as_uri() + "/"

@@ -225,6 +225,25 @@ def test_search_suggests_the_whole_word(lang, typed, suggested, search_pages, bu
 
 
 @pytest.mark.parametrize(
+    ("lang", "query", "article", "index"),
+    [
+        ("zh", "忘记密码", "troubleshooting/login.html", "troubleshooting/index.html"),
+        ("en", "forgot password", "en/troubleshooting/login.html", "en/troubleshooting/index.html"),
+        ("zh", "交易失败", "troubleshooting/trades.html", "troubleshooting/index.html"),
+        ("zh", "假客服", "safety/fake-support.html", "safety/index.html"),
+    ],
+)
+def test_a_section_index_does_not_outrank_its_articles(
+    lang, query, article, index, search_pages, built_site
+):
+    pages, _ = search_pages
+    found = [r["path"] for r in search(pages[lang], built_site, query)]
+    assert found and found[0] == article, found
+    if index in found:
+        assert found.index(index) > found.index(article)
+
+
+@pytest.mark.parametrize(
     ("lang", "query"), [("en", "password"), ("en", "密码"), ("zh", "密码"), ("zh", "password")]
 )
 def test_each_language_searches_its_own_articles(lang, query, search_pages, built_site):

@@ -86,7 +86,7 @@ def test_verdict_follows_typing_and_submit(page, site_url, lang: str) -> None:
     assert page.is_hidden("#verify-result")
     # A value set without an input event (as some password managers and
     # paste helpers do) is judged on Enter and on the button.
-    page.eval_on_selector("#verify-input", "el => { el.value = '+86 400 000 0999'; }")
+    page.eval_on_selector("#verify-input", "el => { el.value = '+1 202-555-0199'; }")
     assert verdict_of(page) is None
     box.press("Enter")
     assert verdict_of(page) == "scam"

@@ -189,7 +189,7 @@ class TranslationChecker:
     def _describe(key: str) -> str:
         if key.startswith("channels "):
             return f"'{marker(*key.split(' ', 1))}'"
-        if key == "contact-directory":
+        if key in ("contact-directory", "support-channels"):
             return f"'{marker(key)}'"
         return f"channel '{key}'"
 

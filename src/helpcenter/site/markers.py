@@ -16,15 +16,21 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-INLINE_MARKERS = ("channel", "channel-label", "last-verified")
+INLINE_MARKERS = ("channel", "channel-label", "last-verified", "verification-status")
 """Markers replaced inside a line of text."""
-BLOCK_MARKERS = ("channels", "contact-directory", "known-scams")
+BLOCK_MARKERS = ("channels", "contact-directory", "known-scams", "support-channels")
 """Markers that stand alone on their line and become a block of HTML."""
 FOREIGN_MARKERS = ("verifier",)
 """Markers the verifier hook expands in the page's HTML."""
 TAKES_ARGUMENT = {"channel": "ID", "channel-label": "ID", "channels": "TYPE"}
 """Markers that take one argument, and what it names."""
-CHANNEL_MARKERS = ("channel", "channel-label", "channels", "contact-directory")
+CHANNEL_MARKERS = (
+    "channel",
+    "channel-label",
+    "channels",
+    "contact-directory",
+    "support-channels",
+)
 """Markers that make a page show channels (compared across translations)."""
 
 PREFIX = "hc:"
