@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
 from helpcenter.i18n import languages_of
 from helpcenter.publish import SiteLayout
 from helpcenter.site.notfound import TEMPLATE, NotFound, not_found
@@ -35,6 +37,9 @@ def on_template_context(context, template_name, config, **kwargs):
     return context
 
 
+# After hooks/policy.py put the Content-Security-Policy placeholder in (priority -100),
+# which its on_post_build fills in on every page, these two included.
+@event_priority(-110)
 def on_post_template(output_content, template_name, config, **kwargs):
     if template_name == TEMPLATE:
         page = _page(config)

@@ -23,6 +23,8 @@ from pathlib import Path
 
 from helpcenter.checks.content_policy import SourceIndex
 from helpcenter.findings import Finding
+from helpcenter.guard import suppress
+from helpcenter.guard.extract import Source, structure
 
 READER_ATTRIBUTES = ("title", "alt", "aria-label")
 FOLLOWED_ATTRIBUTES = ("href", "src")
@@ -151,15 +153,18 @@ def check_parts(
     from helpcenter.guard.scan import check_source, region_for
 
     region = region or region_for(source_path)
+    # The page's own suppressions (hc-allow with a reason) hold for what it shows too.
+    allowed = suppress.allowed_by_line(structure(Source(source)))
     out: list[Finding] = []
     for part in parts:
         result = check_source(part.text, source_path, registry, region=region, lang=lang)
         for finding in result.findings:
             if finding.rule in SOURCE_ONLY:
                 continue
-            out.append(
-                place(finding, source_path, source, templates or {}, part.origin, output_path)
-            )
+            placed = place(finding, source_path, source, templates or {}, part.origin, output_path)
+            if placed.path == source_path and suppress.suppressed(placed, allowed):
+                continue
+            out.append(placed)
     return out
 
 

@@ -50,7 +50,7 @@ def apply(
 ) -> list[Finding]:
     """``findings`` without the suppressed ones, plus findings about bad suppressions."""
     out: list[Finding] = []
-    allowed: dict[int, set[str]] = {}
+    allowed = allowed_by_line(st)
     for sup in st.suppressions:
         bad = [c for c in sup.codes if c not in BY_CODE]
         locked = [c for c in sup.codes if c in BY_CODE and not BY_CODE[c].suppressible]
@@ -61,17 +61,26 @@ def apply(
         if locked:
             detail = DETAILS["not_suppressible"][lang].format(codes=", ".join(locked))
             out.append(_finding(src, path, offset, "HC115", ",".join(sup.codes), lang, detail))
-        for line in sup.lines:
-            allowed.setdefault(line, set()).update(sup.codes)
     for offset, code, value in st.bad_suppressions:
         detail = DETAILS["no_codes"][lang] if code == "HC115" else ""
         out.append(_finding(src, path, offset, code, value, lang, detail))
-    for f in findings:
-        rule = BY_CODE.get(f.rule)
-        if rule and rule.suppressible and f.rule in allowed.get(f.line, ()):
-            continue
-        out.append(f)
+    out.extend(f for f in findings if not suppressed(f, allowed))
     return out
+
+
+def allowed_by_line(st: Structure) -> dict[int, set[str]]:
+    """The codes each line's suppressions allow, by 1-based line."""
+    allowed: dict[int, set[str]] = {}
+    for sup in st.suppressions:
+        for line in sup.lines:
+            allowed.setdefault(line, set()).update(sup.codes)
+    return allowed
+
+
+def suppressed(finding: Finding, allowed: dict[int, set[str]]) -> bool:
+    """Whether a suppression on ``finding``'s line allows its (suppressible) rule."""
+    rule = BY_CODE.get(finding.rule)
+    return bool(rule and rule.suppressible and finding.rule in allowed.get(finding.line, ()))
 
 
 def _offset_of(src: Source, line: int, column: int) -> int:
