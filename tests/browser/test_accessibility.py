@@ -103,7 +103,7 @@ def test_verifier_verdicts_have_no_violations(tabs, built_site, lang: str, width
     tab.goto((built_site / ("en/verify.html" if lang == "en" else "verify.html")).as_uri())
     tab.wait_for_function("() => window.hcVerifyData && window.hcVerify")
     inputs = _verdict_inputs(lang)
-    assert set(inputs) == {"official", "retired", "scam", "lookalike", "unknown", "text"}
+    assert set(inputs) == {"official", "retired", "scam", "lookalike", "unknown", "unsafe", "text"}
     found = []
     for state, text in inputs.items():
         tab.fill("#verify-input", text)

@@ -7,11 +7,14 @@ offline copy) sees those as the disk's root. Neither a ``<base>`` element
 (a strict CSP forbids it) nor one set of URLs serves both, so the page has
 root-absolute URLs and, for files,
 
-- its stylesheets a second time, relative to the file (on a server below
-  the root those requests fail, and the absolute ones style the page);
+- its stylesheets a second time, relative to the file (the project's nginx
+  configuration answers such requests from below the root with the site's
+  own assets; elsewhere they fail, and the absolute ones style the page);
 - a small script loaded by a relative URL
   (``assets/javascripts/hc-404.js``) that, only under ``file://``, points
-  every root-absolute link and form of the page at the site folder.
+  every root-absolute link and form of the page at the site folder, and
+  sends the search form's query by navigating (the CSP's
+  ``form-action 'none'`` forbids submitting a form).
 
 The default language's page is ``404.html``, every other one's
 ``<lang>/404.html``: the address a server is told to use for its part of
