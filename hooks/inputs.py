@@ -14,12 +14,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from helpcenter import inputs
-from helpcenter.yamlload import RefusedYAML, check_structure
 
 log = logging.getLogger("mkdocs.hooks.inputs")
 
@@ -27,26 +25,6 @@ MAX_ASSET_BYTES = 50_000_000
 """Largest image or other file copied into the site, in bytes."""
 
 _texts: dict[str, str] = {}
-
-
-def _front_matter_problem(text: str) -> str | None:
-    """What is refused in the front matter of ``text`` (anchors, aliases, nesting), or ``None``."""
-    lines = text.split("\n", 2000)
-    if not lines or lines[0].rstrip() != "---":
-        return None
-    for end in range(1, len(lines)):
-        if lines[end].rstrip() in ("---", "..."):
-            break
-    else:
-        return None
-    try:
-        check_structure("\n".join(lines[1:end]))
-    except RefusedYAML as exc:
-        line = exc.problem_mark.line + 2 if exc.problem_mark else 1
-        return f"line {line}: front matter: YAML feature not allowed: {exc.problem}"
-    except yaml.YAMLError:
-        return None  # a syntax error: the translation checks report it (HC405)
-    return None
 
 
 @event_priority(100)
@@ -63,7 +41,7 @@ def on_files(files, config, **kwargs):
                 text = inputs.read_text(path, root)
                 if "\r" in text:  # as MkDocs reads it: universal newlines
                     text = text.replace("\r\n", "\n").replace("\r", "\n")
-                problem = _front_matter_problem(text)
+                problem = inputs.front_matter_problem(text)
                 if problem:
                     errors.append(f"Doc file '{file.src_uri}' {problem}")
                 _texts[path] = text
