@@ -125,7 +125,6 @@ def _check_serially(
     """Every file read, then scanned in batches of about :data:`BATCH_CHARS` (counted as
     read: no file is asked its size)."""
     from helpcenter.guard.scan import check_pages, region_for
-
     from helpcenter.inputs import InputError, InputErrors
 
     groups: dict[str, list[tuple[str, str]]] = {}
