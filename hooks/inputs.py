@@ -1,7 +1,7 @@
 """Refuse unsafe input files before anything reads them (:mod:`helpcenter.inputs`).
 
-Thin adapter. Runs first (``on_files``, priority 100): every file of the
-site must be a regular file inside the project (no symlink out of it, no
+Thin adapter. Runs first (``on_files``, priority 100): every file under
+``docs/`` must be a regular file inside the project (no symlink out of it, no
 pipe, device or dangling link), not too large, and every page UTF-8 text
 whose front matter uses no YAML anchors, aliases or deep nesting. Each
 refused file is logged with what is wrong; then the build stops. The pages
@@ -12,6 +12,7 @@ page is read twice.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -32,10 +33,11 @@ def on_files(files, config, **kwargs):
     root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
     errors = []
     _texts.clear()
+    docs = os.path.abspath(config.docs_dir) + os.sep
     for file in files:
         path = file.abs_src_path
-        if not path:
-            continue
+        if not path or not os.path.abspath(path).startswith(docs):
+            continue  # the theme's own files and generated ones
         try:
             if file.src_uri.endswith(".md"):
                 text = inputs.read_text(path, root)
