@@ -1,7 +1,7 @@
 """Refuse unsafe input files before anything reads them (:mod:`helpcenter.inputs`).
 
-Thin adapter. Runs first (``on_files``, priority 100): every file of the
-site must be a regular file inside the project (no symlink out of it, no
+Thin adapter. Runs first (``on_files``, priority 100): every file under
+``docs/`` must be a regular file inside the project (no symlink out of it, no
 pipe, device or dangling link), not too large, and every page UTF-8 text
 whose front matter uses no YAML anchors, aliases or deep nesting. Each
 refused file is logged with what is wrong; then the build stops. The pages
@@ -12,14 +12,13 @@ page is read twice.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from helpcenter import inputs
-from helpcenter.yamlload import RefusedYAML, check_structure
 
 log = logging.getLogger("mkdocs.hooks.inputs")
 
@@ -29,41 +28,22 @@ MAX_ASSET_BYTES = 50_000_000
 _texts: dict[str, str] = {}
 
 
-def _front_matter_problem(text: str) -> str | None:
-    """What is refused in the front matter of ``text`` (anchors, aliases, nesting), or ``None``."""
-    lines = text.split("\n", 2000)
-    if not lines or lines[0].rstrip() != "---":
-        return None
-    for end in range(1, len(lines)):
-        if lines[end].rstrip() in ("---", "..."):
-            break
-    else:
-        return None
-    try:
-        check_structure("\n".join(lines[1:end]))
-    except RefusedYAML as exc:
-        line = exc.problem_mark.line + 2 if exc.problem_mark else 1
-        return f"line {line}: front matter: YAML feature not allowed: {exc.problem}"
-    except yaml.YAMLError:
-        return None  # a syntax error: the translation checks report it (HC405)
-    return None
-
-
 @event_priority(100)
 def on_files(files, config, **kwargs):
     root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
     errors = []
     _texts.clear()
+    docs = os.path.abspath(config.docs_dir) + os.sep
     for file in files:
         path = file.abs_src_path
-        if not path:
-            continue
+        if not path or not os.path.abspath(path).startswith(docs):
+            continue  # the theme's own files and generated ones
         try:
             if file.src_uri.endswith(".md"):
                 text = inputs.read_text(path, root)
                 if "\r" in text:  # as MkDocs reads it: universal newlines
                     text = text.replace("\r\n", "\n").replace("\r", "\n")
-                problem = _front_matter_problem(text)
+                problem = inputs.front_matter_problem(text)
                 if problem:
                     errors.append(f"Doc file '{file.src_uri}' {problem}")
                 _texts[path] = text

@@ -185,3 +185,26 @@ def test_a_stopped_build_removes_its_folder(project, signum):
     assert "Traceback" not in err
     assert leftovers(project) == []
     assert snapshot(project / "site") == before
+
+
+def test_registry_problems_are_shown_under_the_error(capsys):
+    from helpcenter.commands.build import BuildLog
+
+    log = BuildLog()
+    for line in (
+        "INFO    -  Cleaning site directory\n",
+        "ERROR   -  The channel registry has problems:\n",
+        "data/channels.yml:30: HC039 channel 'website': 'verified_on' is 2999-01-01, ...\n",
+        "data/channels.yml: HC001 cannot read the registry (...)\n",
+        "Building prefix dict from the default dictionary ...\n",
+        "\n",
+        "Aborted with a BuildError!\n",
+    ):
+        log.feed(line)
+    shown = capsys.readouterr().err.splitlines()
+    assert shown == [
+        "ERROR   -  The channel registry has problems:",
+        "data/channels.yml:30: HC039 channel 'website': 'verified_on' is 2999-01-01, ...",
+        "data/channels.yml: HC001 cannot read the registry (...)",
+        "Aborted with a BuildError!",
+    ]

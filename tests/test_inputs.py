@@ -207,3 +207,17 @@ def test_registry_that_is_a_pipe_or_gbk_is_named_not_read(tmp_path):
     )
     proc = _check(["--registry", str(tmp_path / "pipe.yml"), "."], tmp_path)
     assert proc.returncode == 2 and "HC001" in proc.stderr and "FIFO" in proc.stderr
+
+
+def test_check_refuses_yaml_bombs_in_front_matter_by_name(tmp_path):
+    for name in FRONT_MATTER:
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    (tmp_path / "fine.md").write_text("---\ntitle: Fine\n---\n# Fine\n", encoding="utf-8")
+    started = time.monotonic()
+    proc = _check(["."], tmp_path)
+    assert time.monotonic() - started < 30
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.splitlines()
+    assert len(lines) == len(FRONT_MATTER)
+    for line, (name, reason) in zip(lines, sorted(FRONT_MATTER.items()), strict=True):
+        assert line.startswith(f"helpcenter check: {name}: {reason}"), line

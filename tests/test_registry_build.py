@@ -227,3 +227,35 @@ def test_bad_registry_stops_the_build_with_every_problem(tmp_path):
     )
     assert re.search(r"channels\.yml:\d+: HC011 channel 'support-email': duplicate id", proc.stderr)
     assert not (project / "out" / "index.html").exists()
+
+
+def test_every_meta_description_is_the_front_matter_text(site):
+    """A description with quotes (safety/fake-support.md) used to end its meta tag early."""
+    import yaml
+
+    class Meta(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.description: str | None = None
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "meta" and a.get("name") == "description":
+                self.description = a.get("content")
+
+    checked = 0
+    for source in sorted((ROOT / "docs").rglob("*.md")):
+        text = source.read_text("utf-8")
+        if not text.startswith("---\n"):
+            continue
+        description = yaml.safe_load(text.split("---\n", 2)[1]).get("description")
+        lang, name = source.relative_to(ROOT / "docs").as_posix().split("/", 1)
+        page = site / ("en/" if lang == "en" else "") / name.replace(".md", ".html")
+        if description is None or not page.exists():
+            continue
+        meta = Meta()
+        meta.feed(page.read_text("utf-8"))
+        assert meta.description == description, page
+        checked += 1
+    assert checked > 10
+    assert '"' in (ROOT / "docs" / "en" / "safety" / "fake-support.md").read_text("utf-8")

@@ -159,6 +159,35 @@ def read_text(path: str | os.PathLike, root: str | os.PathLike | None = None,
     return decode(read_bytes(path, root, limit), path)
 
 
+def front_matter_problem(text: str) -> str | None:
+    """What is refused in the front matter of ``text``, as ``line N: ...``; else ``None``.
+
+    Anchors, aliases and deep nesting (:func:`helpcenter.yamlload.check_structure`),
+    found before any YAML parser builds the values. A syntax error is not
+    reported here: the translation checks report it with its rule code (HC405).
+    """
+    import yaml
+
+    from helpcenter.yamlload import RefusedYAML, check_structure
+
+    if not text.startswith("---"):
+        return None
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return None
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if end is None:
+        return None
+    try:
+        check_structure("\n".join(lines[1:end]))
+    except RefusedYAML as exc:
+        line = exc.problem_mark.line + 2 if exc.problem_mark else 1
+        return f"line {line}: front matter: YAML feature not allowed: {exc.problem}"
+    except yaml.YAMLError:
+        return None
+    return None
+
+
 def repository_root(start: str | os.PathLike = ".") -> Path:
     """The repository ``start`` is in: the nearest folder up with ``.git``, else ``start``."""
     here = Path(start).resolve()

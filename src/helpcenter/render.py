@@ -619,29 +619,50 @@ def channels_json(registry: Registry, date: dt.date) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+_LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\x85]+")
+
+
+def one_line(text: str) -> str:
+    """``text`` for one line of a plain-text file: line breaks and control characters as spaces.
+
+    The registry refuses them already (HC040); this keeps a value that
+    slipped through from adding a line (``Contact:``, ``Expires:``) of its own.
+    """
+    return _LINE_BREAKS.sub(" ", text).strip()
+
+
 def security_txt(
     registry: Registry, date: dt.date, site_url: str | None = None, days: int = 180
 ) -> str:
-    """``.well-known/security.txt`` (RFC 9116): registry contacts, ``Expires`` from ``date``."""
-    name = registry.organization.name
+    """``.well-known/security.txt`` (RFC 9116): registry contacts, ``Expires`` from ``date``.
+
+    Every value is one line (:func:`one_line`), and contact values with a
+    space are left out: a field of RFC 9116 holds one URI.
+    """
+    name = one_line(registry.organization.name)
     lines = [f"# Security contact for {name} (RFC 9116), generated from the channel registry."]
     if registry.demo:
         lines.append("# DEMONSTRATION DATA: the contacts below are fictional.")
     security = registry.security_channel
+    site_url = one_line(site_url) if site_url else None
+
+    def contact(uri: str) -> None:
+        uri = one_line(uri)
+        if uri and " " not in uri:
+            lines.append(f"Contact: {uri}")
+
     if security is not None:
-        lines.append(
-            f"Contact: mailto:{normalize.normalize_email(security.value) or security.value}"
-        )
+        contact(f"mailto:{normalize.normalize_email(security.value) or security.value}")
     if site_url and site_url.startswith("https://"):
-        lines.append(f"Contact: {site_url.rstrip('/')}/contact/directory.html")
+        contact(f"{site_url.rstrip('/')}/contact/directory.html")
     else:
         websites = [c for c in registry.active_channels if c.type == "website"]
         if websites:
-            lines.append(f"Contact: {websites[0].value}")
+            contact(websites[0].value)
     expires = dt.datetime.combine(date + dt.timedelta(days=days), dt.time(0, 0), dt.UTC)
     lines.append(f"Expires: {expires.strftime('%Y-%m-%dT%H:%M:%SZ')}")
     lines.append("Preferred-Languages: zh, en")
-    if site_url and site_url.startswith("https://"):
+    if site_url and site_url.startswith("https://") and " " not in site_url:
         lines.append(f"Canonical: {site_url.rstrip('/')}/.well-known/security.txt")
     return "\n".join(lines) + "\n"
 

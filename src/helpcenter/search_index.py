@@ -263,12 +263,15 @@ def load_synonyms(path: Path | None) -> dict[str, dict[str, list[str]]]:
         return {}
     import yaml
 
+    from helpcenter.inputs import InputError, read_text
     from helpcenter.yamlload import safe_load
 
+    if not path.exists() and not path.is_symlink():
+        raise SearchIndexError(f"{path} does not exist")
     try:
-        data = safe_load(path.read_text(encoding="utf-8")) or {}
-    except FileNotFoundError as exc:
-        raise SearchIndexError(f"{path} does not exist") from exc
+        data = safe_load(read_text(path)) or {}
+    except InputError as exc:  # not UTF-8, a pipe or device, too large
+        raise SearchIndexError(str(exc)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""

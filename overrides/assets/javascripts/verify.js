@@ -686,7 +686,7 @@
 
   var VERDICTS = ["official", "retired", "scam", "lookalike", "unsafe", "unknown"];
   // helpcenter.guard.verdict.SAFE_SCHEMES / SCRIPT_SCHEMES: see unsafeScheme.
-  var SAFE_SCHEMES = ["http", "https", "mailto", "tel", "tg"];
+  var SAFE_SCHEMES = ["http", "https", "hxxp", "hxxps", "mailto", "tel", "tg"];
   var SCRIPT_SCHEMES = ["javascript", "vbscript", "data", "file", "blob", "filesystem",
     "view-source", "about"];
   var SCHEME = /^([A-Za-z][A-Za-z0-9+.\-]*):(?=\S)/;

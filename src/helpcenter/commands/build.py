@@ -35,6 +35,9 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _LEVEL_RE = re.compile(r"^(?P<level>DEBUG|INFO|NOTE|WARNING|ERROR|CRITICAL)\s+-\s")
 """MkDocs' log line prefix; ``NOTE`` is the build's report-only translation status."""
 
+_FINDING_RE = re.compile(r"^\S.*?:(?:\d+:)? HC\d{3} ")
+"""``path:line: HCnnn message``: one problem of a multi-line build error."""
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -101,6 +104,9 @@ class BuildLog:
             if match.group("level") in ("WARNING", "ERROR", "CRITICAL"):
                 self.problems.append(text)
         elif text.startswith("Aborted with"):
+            self._showing = True
+        elif _FINDING_RE.match(text):
+            # A problem line under a multi-line error ("The channel registry has problems:").
             self._showing = True
         elif not text.startswith((" ", "\t")) and text:
             # Unprefixed output (e.g. a library's progress message): only when verbose.

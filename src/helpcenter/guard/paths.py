@@ -102,9 +102,12 @@ def _root() -> str:
 def _read(name: str) -> tuple[str, str]:
     """``(name, text)``; :class:`helpcenter.inputs.InputError` for a file that is no safe input
     (not UTF-8, a special file, a symlink out of the repository, too large)."""
-    from helpcenter.inputs import read_text
+    from helpcenter.inputs import InputError, front_matter_problem, read_text
 
     text = read_text(name, _root())
+    problem = front_matter_problem(text)
+    if problem:  # an alias bomb is refused before anything parses it
+        raise InputError(name, problem)
     if "\r" in text:  # lines as an editor counts them: CRLF and CR end a line
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return name, text
@@ -122,10 +125,19 @@ def _check_serially(
     """Every file read, then scanned in batches of about :data:`BATCH_CHARS` (counted as
     read: no file is asked its size)."""
     from helpcenter.guard.scan import check_pages, region_for
+    from helpcenter.inputs import InputError, InputErrors
 
     groups: dict[str, list[tuple[str, str]]] = {}
+    refused: list[InputError] = []
     for name in names:
-        groups.setdefault(region_for(name, default_region), []).append(_read(name))
+        try:
+            page = _read(name)
+        except InputError as exc:  # every refused file is named, not only the first
+            refused.append(exc)
+            continue
+        groups.setdefault(region_for(name, default_region), []).append(page)
+    if refused:
+        raise InputErrors(refused)
     results = []
     for region, pages in groups.items():
         batch: list[tuple[str, str]] = []

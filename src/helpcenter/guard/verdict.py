@@ -20,9 +20,10 @@ if TYPE_CHECKING:
 VERDICT_NAMES = ("official", "retired", "scam", "lookalike", "unsafe", "unknown")
 """Every verdict :func:`classify` returns."""
 
-SAFE_SCHEMES = ("http", "https", "mailto", "tel", "tg")
-"""The only URL schemes a contact can be official under: the web, email, phone
-and the platform links the registry's channels are reached by (``tg://resolve``).
+SAFE_SCHEMES = ("http", "https", "hxxp", "hxxps", "mailto", "tel", "tg")
+"""The only URL schemes a contact can be official under: the web (also defanged,
+``hxxps://``, as scam reports write it), email, phone and the platform links the
+registry's channels are reached by (``tg://resolve``).
 Any other scheme (``javascript:``, ``data:``, ``vbscript:``, ``ftp:``, ``file:``)
 gets the ``unsafe`` verdict, whatever host or address follows it."""
 

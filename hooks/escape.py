@@ -1,0 +1,29 @@
+"""Front-matter text reaches the theme escaped (:mod:`helpcenter.escaping`).
+
+Thin adapter: as soon as MkDocs has read a page's front matter
+(``on_page_markdown``, before any other hook), its ``title``,
+``description``, ``author`` and ``subtitle`` become escaped HTML; a title
+made from the file name (a page without heading or ``title``) likewise,
+once the page is rendered. Every page's title is set before the first
+template renders, since MkDocs renders all pages' Markdown first.
+"""
+
+from __future__ import annotations
+
+from mkdocs.plugins import event_priority
+
+from helpcenter.escaping import as_html, escape_meta
+
+
+@event_priority(100)
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    escape_meta(page.meta)
+    return markdown
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    # MkDocs 1.6: a title from the first heading (_title_from_render) is HTML
+    # already; with neither that nor front matter, it is the file name, as text.
+    if "title" not in page.meta and not getattr(page, "_title_from_render", None):
+        page.title = as_html(page.title)
+    return html
