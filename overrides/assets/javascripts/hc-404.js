@@ -11,7 +11,9 @@
 (function () {
   "use strict";
   var script = document.currentScript;
-  if (!script) return;
+  /* Loaded twice, relative to the file and from the site root: run once. */
+  if (!script || window.hcNotFound) return;
+  window.hcNotFound = true;
   if (location.protocol === "file:") {
     var root = script.getAttribute("data-root") || "/";
     var site = new URL("../../", script.src).href;

@@ -10,8 +10,8 @@ root-absolute URLs and, for files,
 - its stylesheets a second time, relative to the file (the project's nginx
   configuration answers such requests from below the root with the site's
   own assets; elsewhere they fail, and the absolute ones style the page);
-- a small script loaded by a relative URL
-  (``assets/javascripts/hc-404.js``) that, only under ``file://``, points
+- a small script (``assets/javascripts/hc-404.js``), loaded both by a
+  relative URL and from the root (it runs once), that, only under ``file://``, points
   every root-absolute link and form of the page at the site folder, and
   sends the search form's query by navigating (the CSP's
   ``form-action 'none'`` forbids submitting a form).
@@ -53,6 +53,8 @@ class NotFound:
     """Root-absolute URL of the language's contact page."""
     script: str
     """URL of :data:`SCRIPT` relative to the page's file."""
+    script_path: str = SCRIPT
+    """Site path of :data:`SCRIPT` (after :attr:`root`, for a server at any depth)."""
 
 
 def not_found(layout: SiteLayout, lang: str) -> NotFound:
