@@ -182,8 +182,9 @@ _CJK_ANCHOR_RE = _anchor_re()
 # one character (✈, 🐧, 群).
 _ASCII_ANCHORS = (":", "@", "=", "_", "qq", "QQ", "Qq", "号", " ID ", "🆔", "✈", "🐧", "群",
                   "group", "Group", "GROUP", "skype", "Skype", "SKYPE", *intro.SPLIT,
-                  # Arrows and pointing hands before a handle (see _POINTER).
-                  "→", "➡", "👉", "👇", "⬇", "↓", "⇒", "➜", "➔", "➤", "▶", "►", "->", "=>",
+                  # Arrows and pointing hands before a handle (see _POINTER); " ->"
+                  # with its space, as "-->" ends every HTML comment.
+                  "→", "➡", "👉", "👇", "⬇", "↓", "⇒", "➜", "➔", "➤", "▶", "►", " ->", "=>",
                   ">>", "»")  # fmt: skip
 
 
