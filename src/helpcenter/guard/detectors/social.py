@@ -73,9 +73,10 @@ _POINTER = rf"(?:[{intro.EMOJI}]\ufe0f?){{1,3}}|[-=]{{1,2}}>|>>|»"
 # Run on the lower-cased text: a platform word, an optional noun (号/账号/群/ID...),
 # a separator, then the handle. The left boundary is checked in code.
 NAMED_PATTERN = (
-    # A word ends before a letter or a digit only when its last character is a
-    # symbol (威❤bitp); an emoji may decorate it (微信💬).
-    rf"(?P<word>{_WORD_ALT})(?:(?![a-z0-9_])|(?<![a-z0-9_\u4e00-\u9fff]))"
+    # A word ends before a letter or a digit only when its last character is not
+    # a Latin one (薇信bitp, 威❤bitp: ads glue the handle on); an emoji may
+    # decorate it (微信💬).
+    rf"(?P<word>{_WORD_ALT})(?:(?![a-z0-9_])|(?<![a-z0-9_]))"
     rf"(?:[ \t]*(?P<deco>[{intro.EMOJI}\ufe0f]{{1,3}}))?"
     r"[ \t]*(?P<noun>号码|号|账号|帐号|公众号|群号?|频道|用户名|id|🆔|账户|联系"
     r"|group[ \t]*(?:number|no\.?|id)?|number|no\.|name)?[ \t]*"
@@ -319,6 +320,7 @@ def _named(text: str, m: re.Match[str], offset: int) -> Candidate | None:
     if not exact and spelling[-1:] == "号" and spelling[:-1] in PLATFORM_WORDS:
         word, exact, noun = spelling[:-1], True, True
     platform = PLATFORM_WORDS[word]
+    noun = noun or word.endswith("号")  # 微信号, 企鹅号: the word and its noun in one
     # A stand-in spelled in Chinese characters alone may be an ordinary word
     # (唯心, 维新): it introduces a handle only as the ambiguous words do, unless
     # it is written to pass a filter (威信, 薇芯: see intro.disguised).
