@@ -204,4 +204,6 @@ def verifier_table() -> dict[str, object]:
         "fill": FILL_JS,
         "emoji": EMOJI,
         "loose_latin": list(LOOSE_LATIN),
+        "rare_stand_ins": "".join(sorted(RARE_STAND_INS)),
+        "split": dict(SPLIT),
     }
