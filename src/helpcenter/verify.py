@@ -202,6 +202,10 @@ def verifier_data(registry: Registry) -> dict[str, Any]:
             "words": dict(social.PLATFORM_WORDS),
             "ambiguous": sorted(social.AMBIGUOUS),
             "add": sorted(social.ADD_WORDS),
+            # 薇信 bitpkf2026: words that introduce a handle without a separator
+            "stand_in_words": sorted(social.STAND_IN_WORDS),
+            # 球球 12345 个: a count, not a QQ number
+            "count_after": social._COUNT_AFTER_RE.pattern,
             # 微信號 is 微信号: Traditional characters of those words, as the guard reads them
             "simplified": dict(social.NAMED_SIMPLIFIED),
             # 威信, 微❤, Q Q, Telegr@m: the stand-ins and filler the guard accepts

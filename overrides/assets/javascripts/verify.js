@@ -915,6 +915,18 @@
     return null;
   }
 
+  // Whether a stand-in spelling is written to pass a filter (威信, 微❤, 薇芯) rather
+  // than an ordinary word (唯心): helpcenter.contacts.intro.disguised.
+  function disguisedSpelling(spelling, word, words) {
+    var chars = Array.from(spelling);
+    var cjk = function (c) { return c >= "\u4e00" && c <= "\u9fff"; };
+    var letters = chars.filter(function (c) { return /[\p{L}\p{N}]/u.test(c); });
+    if (letters.some(function (c) { return !cjk(c); }) || letters.length < chars.length) return true;
+    var rare = words.rare_stand_ins || "";
+    if (chars.some(function (c) { return rare.indexOf(c) >= 0; })) return true;
+    return chars.some(function (c) { return cjk(c) && word.indexOf(c) >= 0; });
+  }
+
   // A handle introduced by a platform word ("微信: bitp_kefu", "TG @bitp_kefu",
   // "QQ 123456789", "威❤: bitp_kefu"), with the guard's rules for ambiguous words.
   Verifier.prototype.namedHandle = function (text) {
@@ -923,10 +935,16 @@
     if (!this.namedRe) {
       var alt = Object.keys(words.words).sort(function (a, b) { return b.length - a.length; })
         .map(function (w) { return introWordPattern(w, words, true); }).join("|");
-      // Emoji may decorate the word before its separator ("微信💬: ...").
-      var emoji = words.emoji ? "[" + words.emoji + "]{0,3}" : "";
-      this.namedRe = new RegExp("(" + alt + ")(?![a-z0-9_])" + emoji + "[ \\t]*(号码|号|账号|帐号|公众号|群号?|频道|用户名|id|🆔|账户|联系)?" +
-        "[ \\t]*([:=]|是|为|搜索?|添加|加|@)?[ \\t]*(@)?([a-z0-9][a-z0-9_.\\-]{2,31}|[0-9](?:[ \\-]?[0-9]){4,11})(?![a-z0-9_@])", "gu");
+      // Emoji may decorate the word ("微信💬: ..."); an arrow or a pointing emoji
+      // before the handle says "here it is" ("TG → @x", "微信➡️x").
+      var emoji = words.emoji || "\\u2190-\\u21ff";
+      var pointer = "(?:[" + emoji + "]\\ufe0f?){1,3}|[-=]{1,2}>|>>|»";
+      // A word ends before a letter or a digit only when its last character is not a Latin one.
+      this.namedRe = new RegExp("(" + alt + ")(?:(?![a-z0-9_])|(?<![a-z0-9_]))" +
+        "(?:[ \\t]*([" + emoji + "\\ufe0f]{1,3}))?" +
+        "[ \\t]*(号码|号|账号|帐号|公众号|群号?|频道|用户名|id|🆔|账户|联系|group[ \\t]*(?:number|no\\.?|id)?|number|no\\.|name)?" +
+        "[ \\t]*([:=]|是|为|搜索?|添加|加|@)?[ \\t]*(" + pointer + ")?[ \\t]*" +
+        "(@)?([a-z0-9][a-z0-9_.\\-]{2,31}|[0-9](?:[ \\-]?[0-9]){4,11})(?![a-z0-9_@])", "gu");
     }
     var lowered = text.toLowerCase();
     if (lowered.length !== text.length) return null;
@@ -935,6 +953,11 @@
     lowered = lowered.replace(/[^\x00-\x7f]/gu, function (c) { return simplified[c] || c; });
     // 微_信: an underscore between two Chinese characters is filler like a space.
     lowered = lowered.replace(/(?<=[^\x00-\x7f])_(?=[^\x00-\x7f])/gu, " ");
+    // 微亻言 is 微-信 (same length): characters written as their parts.
+    Object.keys(words.split || {}).forEach(function (parts) {
+      var one = Array.from(parts).slice(1).map(function () { return "-"; }).join("") + words.split[parts];
+      lowered = lowered.split(parts).join(one);
+    });
     var re = this.namedRe;
     re.lastIndex = 0;
     var m;
@@ -946,36 +969,52 @@
       var spelling = m[1];
       var resolved = resolveIntroWord(spelling, words);
       if (!resolved) continue;
-      var word = resolved[0], exact = resolved[1], noun = Boolean(m[2]);
+      var word = resolved[0], exact = resolved[1], noun = Boolean(m[3]);
       // 威信号 is 威信 (a word of its own) with 号, not a stand-in for 微信号.
       if (!exact && spelling.slice(-1) === "号" && Object.prototype.hasOwnProperty.call(words.words, spelling.slice(0, -1))) {
         word = spelling.slice(0, -1); exact = true; noun = true;
       }
       var platform = words.words[word];
-      // A stand-in written in Chinese characters alone may be an ordinary word (唯心).
-      var ambiguous = words.ambiguous.indexOf(word) >= 0 || (!exact && /^[\u4e00-\u9fff]+$/.test(spelling));
-      var handle = m[5].replace(/[.\-]+$/, "");
+      noun = noun || word.slice(-1) === "号";  // 微信号, 企鹅号: the word and its noun in one
+      // A stand-in written in Chinese characters alone may be an ordinary word (唯心),
+      // unless it is written to pass a filter (威信, 薇芯).
+      var cjk = /^[\u4e00-\u9fff]+$/.test(spelling);
+      var standIn = (words.stand_in_words || []).indexOf(word) >= 0 ||
+        (!exact && disguisedSpelling(spelling, word, words));
+      var ambiguous = words.ambiguous.indexOf(word) >= 0 || (!exact && cjk && !standIn && platform !== "qq");
+      var handle = m[7].replace(/[.\-]+$/, "");
       var added = /(?:加|\+|➕)[ \t]?$/.test(lowered.slice(Math.max(0, m.index - 4), m.index));
-      var explicit = Boolean(m[3] || m[4]) || added || words.add.indexOf(word) >= 0;
+      var pointer = Boolean(m[5] || m[2]);
+      var explicit = Boolean(m[4] || m[6]) || added || words.add.indexOf(word) >= 0;
+      // "Telegram → Settings → Privacy": a menu path, not a handle.
+      if (pointer && !(explicit || noun) && !/[_\d]/.test(handle)) continue;
+      explicit = explicit || pointer;
       // A disguised spelling (微❤信, T.e.l.e.g.r.a.m) is written to slip a handle past filters.
       var named = explicit || noun || (spelling !== word && !ambiguous);
-      if (platform === "qq") {
+      // "薇信 bitpkf2026"; one spelled in Chinese characters wants a digit, _ or a dot.
+      if (standIn && !named && !(cjk && !/[_.\d]/.test(handle))) named = true;
+      var group = "群g".indexOf((m[3] || " ").charAt(0)) >= 0 && /^\d/.test(handle);
+      if (platform === "qq" || group) {
         var digits = handle;
+        var handleEnd = m.index + m[0].length;
         if (/^\d{1,4}$/.test(handle)) {
-          var groups = /^(?:[ \-]\d{1,4})+(?![0-9A-Za-z_])/.exec(lowered.slice(m.index + m[0].length));
-          if (groups) digits = handle + groups[0];
+          var groups = /^(?:[ \-]\d{1,4})+(?![0-9A-Za-z_])/.exec(lowered.slice(handleEnd));
+          if (groups) { digits = handle + groups[0]; handleEnd += groups[0].length; }
         }
         digits = digits.replace(/[ \-]/g, "");
         if (!/^\d{5,12}$/.test(digits)) continue;
-        if (ambiguous && !(noun || m[3] === ":" || m[3] === "=")) continue;
-        return this.judgeSocial("qq", digits);
+        if (ambiguous && !(noun || m[4] === ":" || m[4] === "=" || pointer)) continue;
+        // "球球 12345 个": a word before a count.
+        var count = words.count_after && new RegExp("^(?:" + words.count_after + ")", "iu").test(lowered.slice(handleEnd));
+        if (!(explicit || noun) && (digits.charAt(0) === "0" || digits.length > 11 || count)) continue;
+        return this.judgeSocial(platform, digits);
       }
       if (platform === "whatsapp") continue;
       if (/^\d+$/.test(handle) || !/[a-z]/.test(handle)) continue;
       if (!named && handle.indexOf("_") < 0) continue;
-      if (ambiguous && !(explicit && (m[4] || /[_\d]/.test(handle))) &&
+      if (ambiguous && !(explicit && (m[6] || /[_\d]/.test(handle))) &&
           // "飞机: bitphelp", "飞机号 bitphelp": a Chinese slang word with a colon or a noun.
-          !(/[^\x00-\x7f]/.test(word) && (noun || m[3] === ":" || m[3] === "="))) continue;
+          !(/[^\x00-\x7f]/.test(word) && (noun || m[4] === ":" || m[4] === "="))) continue;
       return this.judgeSocial(platform, handle);
     }
     return null;

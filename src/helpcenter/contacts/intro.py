@@ -28,9 +28,10 @@ STAND_INS: dict[str, str] = {
     "微": "威薇徽维卫唯伟韦为❤♥",
     "信": "芯心鑫新訫❤♥💗💕💖💓💞💘💬",
     "v": "ⓥ✌",
-    # QQ: 扣 (kòu) for Q and Q for 扣; the penguin stands alone (see the words).
-    "q": "扣",
-    "扣": "q",
+    # QQ: 扣/抠 (kòu) for Q and Q for 扣; 球 (qiú) and 秋 (qiū) for 扣 in 扣扣 (the
+    # sound of QQ); the penguin stands alone (see the words).
+    "q": "扣抠",
+    "扣": "q抠球秋",
     # 电报 / 飞机 (Telegram): 機 and 鸡 for 机, the plane emoji.
     "机": "鸡",
     "飞": "✈",
@@ -41,6 +42,28 @@ STAND_INS: dict[str, str] = {
     "e": "3",
 }
 """Intro-word character -> the characters that stand in for it."""
+
+RARE_STAND_INS = frozenset("薇徽")
+"""Stand-ins that rarely make an ordinary word with the other character of the
+intro word: 薇芯 is 微信 written to pass a filter, while 唯心 or 为新 (every
+character replaced by a common one) are ordinary words."""
+
+SPLIT: dict[str, str] = {"亻言": "信"}
+"""Characters written as their parts (信 as 亻言), read as the character and a filler
+before it (``-信``: the same length, so positions do not move)."""
+
+
+def disguised(spelling: str, word: str) -> bool:
+    """Whether ``spelling`` (matched for ``word`` with stand-ins) is written to pass a
+    filter rather than being an ordinary word: it keeps a Chinese character of the
+    word (威信, 微芯), uses a symbol or a letter (微❤, V信) or a rare stand-in (薇芯)."""
+    letters = [c for c in spelling if c.isalnum()]
+    if any(not "一" <= c <= "\u9fff" for c in letters) or len(letters) < len(spelling):
+        return True
+    if any(c in RARE_STAND_INS for c in spelling):
+        return True
+    return any(c in word for c in spelling if "一" <= c <= "\u9fff")
+
 
 # Symbols and emoji: the arrows, dingbats and pictographs ads decorate words with.
 EMOJI = (
@@ -181,4 +204,6 @@ def verifier_table() -> dict[str, object]:
         "fill": FILL_JS,
         "emoji": EMOJI,
         "loose_latin": list(LOOSE_LATIN),
+        "rare_stand_ins": "".join(sorted(RARE_STAND_INS)),
+        "split": dict(SPLIT),
     }

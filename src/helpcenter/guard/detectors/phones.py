@@ -51,7 +51,8 @@ _KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "2223334445556667777888999
 
 CONTEXT_RE = re.compile(
     r"(?:电话|热线|客服|手机|致电|拨打|来电|联系|号码|咨询|短信|传真|座机|回电|打给|微信|VX|"
-    r"phone|tel\b|call|hotline|whatsapp|mobile|contact|dial|sms|text\s+us|fax|number|ring)",
+    r"phone|tel\b|call|hotline|(?<![a-z])(?:help)?line\b|whatsapp|mobile|contact|dial|sms|text\s+us|fax|"
+    r"number|ring)",
     re.IGNORECASE,
 )
 NEGATIVE_RE = re.compile(
@@ -74,11 +75,29 @@ _UK = re.compile(r"\(?0\d{2,4}\)?[ \-]\d{3,4}[ \-]?\d{3,4}")
 # phone separators, no other letter next to it.
 _LETTER_DIGITS = str.maketrans("OolI", "0011")
 LETTER_RUN_RE = re.compile(
-    r"(?<![A-Za-z0-9_.,/#@$¥€£%=&+\-])(?:\+|00)?[0-9OolI](?:[ \-.]?[0-9OolI]){6,16}"
+    r"(?<![A-Za-z0-9_.,/#@$¥€£%=&+\-])(?:\+|00)?\(?[0-9OolI]"
+    r"(?:(?:[ \-.]|\)[ \-.]?|[ \-.]?\()?[0-9OolI]){6,16}"
     r"(?![A-Za-z0-9_%@/]|[.,:][0-9]|-[0-9])"
 )
 # A country code in brackets before the number: "(+86) 400 000 0456", "(0086)4000000456".
 _BRACKET_CC_RE = re.compile(r"\((\+|00)([0-9]{1,3})\)[ \t\-]?")
+
+
+# The last group of a run, after a space: "4000000999 24", "0086-138-0000-0027 24".
+_TAIL_RE = re.compile(r"(?P<head>.*?(?P<last>[0-9]+))[ \t\u00a0]+[0-9]{1,4}(?:/[0-9]{1,2})?")
+
+
+def _cut_tail(num: str) -> str:
+    """``num`` without a short number after it ("24" of "24小时", "24/7", a count),
+    where the run is not a phone with it: an unbroken block of 5 digits or more
+    (no phone layout puts a group after it), or too many digits for a phone."""
+    m = _TAIL_RE.fullmatch(num)
+    if m is None:
+        return num
+    head = m.group("head")
+    if len(m.group("last")) >= 5 or sum(c.isdigit() for c in num) > 15:
+        return head
+    return num
 
 
 def _unbracket(num: str) -> str:
@@ -149,6 +168,7 @@ def detect(text: str, region: str) -> Iterator[Candidate]:
             num = num[:cut].rstrip(" \t")
         if num.count("(") != num.count(")"):
             num = num.strip("()")
+        num = _cut_tail(num)
         start = m.start() + raw.find(num)
         plain = _unbracket(num)
         verdict = classify_run(text, start, plain)

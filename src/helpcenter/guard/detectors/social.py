@@ -44,6 +44,7 @@ PLATFORM_WORDS: dict[str, str] = {
     "✈": "telegram", "🐧": "qq", "wei信": "wechat",
     # Group numbers: QQ groups are joined by number (WeChat groups by QR code).
     "群": "qq", "群号": "qq", "q群": "qq", "q群号": "qq",
+    "group": "qq", "group number": "qq", "group id": "qq", "group no": "qq",
 }  # fmt: skip
 # Words that say "add this contact": what follows is a handle even without a separator.
 ADD_WORDS = frozenset(w for w in PLATFORM_WORDS if w[0] in "加+➕")
@@ -51,7 +52,11 @@ ADD_WORDS = frozenset(w for w in PLATFORM_WORDS if w[0] in "加+➕")
 # Words that are also ordinary words ("First line: hello", "飞机"): the handle after
 # them must look like one (an underscore or a digit) and follow a separator or an @.
 AMBIGUOUS = frozenset({"line", "signal", "x", "v", "ins", "wa", "dc", "ig", "yt", "fb", "飞机",
-                       "卫星", "企鹅", "小飞机", "群", "✈", "🐧"})  # fmt: skip
+                       "卫星", "企鹅", "小飞机", "群", "✈", "🐧", "group"})  # fmt: skip
+# Words that are themselves stand-ins for a platform word (薇信 for 微信): written to
+# pass a filter, they introduce a handle without a separator, as 微❤ does.
+STAND_IN_WORDS = frozenset({"v信", "薇信", "威信", "徽信", "维信", "微x", "wei信", "薇 信",
+                            "威 信", "v 信", "扣扣"})  # fmt: skip
 
 
 _WORDS = sorted(PLATFORM_WORDS, key=len, reverse=True)
@@ -61,12 +66,22 @@ _WORD_ALT = intro.word_pattern(_WORDS)
 # (the engine would case-fold every emoji of the stand-in classes).
 _PLAIN_ALT = intro.word_pattern(_WORDS, stand_ins=False, filler=False)
 
+# An arrow or a pointing emoji between the word and the handle ("TG → @x",
+# "微信➡️x", "Telegram 👉 x") says "here it is" as a colon does.
+_POINTER = rf"(?:[{intro.EMOJI}]\ufe0f?){{1,3}}|[-=]{{1,2}}>|>>|»"
+
 # Run on the lower-cased text: a platform word, an optional noun (号/账号/群/ID...),
 # a separator, then the handle. The left boundary is checked in code.
 NAMED_PATTERN = (
-    rf"(?P<word>{_WORD_ALT})(?![a-z0-9_])[{intro.EMOJI}]{{0,3}}"
-    r"[ \t]*(?P<noun>号码|号|账号|帐号|公众号|群号?|频道|用户名|id|🆔|账户|联系)?[ \t]*"
+    # A word ends before a letter or a digit only when its last character is not
+    # a Latin one (薇信bitp, 威❤bitp: ads glue the handle on); an emoji may
+    # decorate it (微信💬).
+    rf"(?P<word>{_WORD_ALT})(?:(?![a-z0-9_])|(?<![a-z0-9_]))"
+    rf"(?:[ \t]*(?P<deco>[{intro.EMOJI}\ufe0f]{{1,3}}))?"
+    r"[ \t]*(?P<noun>号码|号|账号|帐号|公众号|群号?|频道|用户名|id|🆔|账户|联系"
+    r"|group[ \t]*(?:number|no\.?|id)?|number|no\.|name)?[ \t]*"
     r"(?P<sep>[:=]|是|为|搜索?|添加|加|@)?[ \t]*"
+    rf"(?P<arrow>{_POINTER})?[ \t]*"
     r"(?P<at>@)?(?P<handle>[a-z0-9][a-z0-9_.\-]{2,31}|[0-9](?:[ \-]?[0-9]){4,11})"
     r"(?![a-z0-9_@])"
 )
@@ -166,13 +181,24 @@ def _anchor_re() -> re.Pattern[str]:
 _CJK_ANCHOR_RE = _anchor_re()
 # Separators and underscores, the "ID" of "WeChat ID bitpkefu" and the words of
 # one character (✈, 🐧, 群).
-_ASCII_ANCHORS = (":", "@", "=", "_", "qq", "QQ", "Qq", "号", " ID ", "🆔", "✈", "🐧", "群")
+_ASCII_ANCHORS = (":", "@", "=", "_", "qq", "QQ", "Qq", "号", " ID ", "🆔", "✈", "🐧", "群",
+                  "group", "Group", "GROUP", "skype", "Skype", "SKYPE", *intro.SPLIT,
+                  # Arrows and pointing hands before a handle (see _POINTER); " ->"
+                  # with its space, as "-->" ends every HTML comment.
+                  "→", "➡", "👉", "👇", "⬇", "↓", "⇒", "➜", "➔", "➤", "▶", "►", " ->", "=>",
+                  ">>", "»")  # fmt: skip
 
 
 # 微_信: an underscore between two Chinese characters is filler like a space (the
 # filler class cannot hold it: a handle's underscore is no filler).
 _CJK_UNDERSCORE_RE = re.compile(r"_(?<=[^\x00-\x7f]_)(?=[^\x00-\x7f])")
 _ADD_BEFORE_RE = re.compile(r"(?:加|\+|➕)[ \t]?$")
+# A measure word or a unit after a number: a count or an amount, not a QQ number.
+_COUNT_AFTER_RE = re.compile(
+    r"[ \t]*(?:人|个|元|次|名|位|条|件|天|年|月|日|块|张|分|秒|小时|万|亿|%|usdt|btc|eth|"
+    r"people|members|users|times|days|hours|years)",
+    re.I,
+)
 _DIGIT_GROUPS_RE = re.compile(r"(?:[ \-]\d{1,4})+(?![0-9A-Za-z_])")
 
 
@@ -196,6 +222,9 @@ def detect(text: str) -> Iterator[Candidate]:
         lowered = _simplified(lowered)
         if "_" in lowered:
             lowered = _CJK_UNDERSCORE_RE.sub(" ", lowered)
+        for parts, char in intro.SPLIT.items():
+            if parts in lowered:  # 微亻言 is 微-信 (same length)
+                lowered = lowered.replace(parts, "-" * (len(parts) - 1) + char)
         for m in named_re().finditer(lowered):
             if not _left_ok(lowered, m.start()):
                 continue
@@ -291,17 +320,32 @@ def _named(text: str, m: re.Match[str], offset: int) -> Candidate | None:
     if not exact and spelling[-1:] == "号" and spelling[:-1] in PLATFORM_WORDS:
         word, exact, noun = spelling[:-1], True, True
     platform = PLATFORM_WORDS[word]
+    noun = noun or word.endswith("号")  # 微信号, 企鹅号: the word and its noun in one
     # A stand-in spelled in Chinese characters alone may be an ordinary word
-    # (唯心, 维新): it introduces a handle only as the ambiguous words do.
-    ambiguous = word in AMBIGUOUS or (not exact and all("一" <= c <= "\u9fff" for c in spelling))
+    # (唯心, 维新): it introduces a handle only as the ambiguous words do, unless
+    # it is written to pass a filter (威信, 薇芯: see intro.disguised).
+    cjk = all("一" <= c <= "\u9fff" for c in spelling)
+    stand_in = word in STAND_IN_WORDS or (not exact and intro.disguised(spelling, word))
+    # QQ numbers after a stand-in (抠抠, 球球) are told from counts by their shape.
+    ambiguous = word in AMBIGUOUS or (not exact and cjk and not stand_in and platform != "qq")
     h_start = offset + m.start("handle")
     handle = text[h_start : offset + m.end("handle")].rstrip(".-")
     # "加V信 bitpkefu", "添加 V信 bitpkefu": "add" written before the word.
     added = _ADD_BEFORE_RE.search(m.string, max(0, m.start() - 4), m.start()) is not None
+    pointer = bool(m.group("arrow") or m.group("deco"))
     explicit = bool(m.group("sep") or m.group("at")) or added or word in ADD_WORDS
+    if pointer and not (explicit or noun) and not re.search(r"[_\d]", handle):
+        return None  # "Telegram → Settings → Privacy": a menu path, not a handle
+    explicit = explicit or pointer
     # A disguised spelling (微❤信, T.e.l.e.g.r.a.m) is written to slip a handle past filters.
     named = explicit or noun or (spelling != word and not ambiguous)
-    if platform == "qq":
+    if stand_in and not named and not (cjk and not re.search(r"[_.\d]", handle)):
+        # "薇信 bitpkf2026": a stand-in word right before a handle. One spelled in
+        # Chinese characters (威信 is also a word) wants a handle with a digit,
+        # an underscore or a dot.
+        named = True
+    group = (m.group("noun") or " ")[0] in "群g" and handle[0].isdigit()
+    if platform == "qq" or group:
         if handle.isdigit() and len(handle) <= 4:
             # "QQ 群号: 123 456 789": the number written in groups.
             groups = _DIGIT_GROUPS_RE.match(text, h_start + len(handle))
@@ -310,8 +354,11 @@ def _named(text: str, m: re.Match[str], offset: int) -> Candidate | None:
         digits = handle.replace(" ", "").replace("-", "")
         if not digits.isdigit() or not 5 <= len(digits) <= 12:
             return None
-        if ambiguous and not (noun or m.group("sep") in (":", "=")):
+        if ambiguous and not (noun or m.group("sep") in (":", "=") or pointer):
             return None  # "本群 12345 人": a count, not a group number
+        count = _COUNT_AFTER_RE.match(text, h_start + len(handle))
+        if not (explicit or noun) and (digits[0] == "0" or len(digits) > 11 or count):
+            return None  # "球球 12345 个": a word before a count
         start = offset + m.start("at") if m.group("at") else h_start
         end = h_start + len(handle)
         return Candidate(start, end, "handle", text[start:end], digits, platform=platform)

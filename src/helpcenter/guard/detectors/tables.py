@@ -21,8 +21,11 @@ from collections.abc import Iterator
 from helpcenter.contacts import intro
 from helpcenter.guard.detectors import Candidate, anchors, line_windows, phones, social
 
-# A Markdown table's delimiter row: | --- | :-: | ---: |
-_DELIMITER_RE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*")
+# A Markdown table's delimiter row: | --- | :-: | ---: |, or |---| under a single column.
+_DELIMITER_RE = re.compile(
+    r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*"
+    r"|[ \t]*\|[ \t]*:?-+:?[ \t]*\|[ \t]*"
+)
 _CELL_SPLIT_RE = re.compile(r"(?<!\\)\|")
 
 _HTML_TABLE_RE = re.compile(r"<table\b[^>]*>(?P<body>.*?)</table\s*>", re.IGNORECASE | re.DOTALL)
@@ -171,6 +174,15 @@ def _markdown_row(text: str, start: int, end: int, header: list[str | None]) -> 
             yield cand
 
 
+def _header_row(cells: list[re.Match[str]]) -> bool:
+    """Whether an HTML row is a header: ``<th>`` cells, after an empty corner cell if
+    any (one ``<th>`` alone labels the single column under it)."""
+    heads = [c.group("tag").lower() == "th" for c in cells]
+    if not heads[0] and not _TAG_RE.sub("", cells[0].group("body")).strip():
+        heads = heads[1:]  # the empty corner above the row labels
+    return bool(heads) and all(heads)
+
+
 def _html(text: str) -> Iterator[Candidate]:
     for table in _HTML_TABLE_RE.finditer(text):
         header: list[str | None] = []
@@ -178,7 +190,7 @@ def _html(text: str) -> Iterator[Candidate]:
             cells = list(_HTML_CELL_RE.finditer(text, *row.span("body")))
             if not cells:
                 continue
-            if not header and all(c.group("tag").lower() == "th" for c in cells) and len(cells) > 1:
+            if not header and _header_row(cells):
                 header = [label_kind(_TAG_RE.sub("", c.group("body"))) for c in cells]
                 continue
             row_label = label_kind(_TAG_RE.sub("", cells[0].group("body")))
