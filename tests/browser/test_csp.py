@@ -222,3 +222,32 @@ def test_an_injected_inline_script_is_blocked(tmp_path: Path, context) -> None:
     assert page.locator("html").get_attribute("data-injected") is None  # ...and never ran
     assert page.evaluate("document.documentElement.dataset.handler") is None
     assert any("script-src" in v for v in violations), violations
+
+
+def test_the_published_site_opened_from_files_asks_no_other_host(
+    tmp_path: Path, context, blocked_requests: list[str]
+) -> None:
+    # `make site` as published: site_url from the registry, so the hreflang
+    # alternates are the public site's absolute addresses. Opened from files,
+    # the theme must not ask that site for its sitemap (hc-offline.js).
+    project = copy_project(tmp_path / "project")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH="")
+    env.pop("HC_SITE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", "out"],
+        cwd=project, env=env, capture_output=True, text=True, check=False, timeout=600,
+    )  # fmt: skip
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    site = project / "out"
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert 'hreflang="en" href="https://' in html  # absolute alternates, as published
+    rec = Recorder(context)
+    for rel in ("index.html", "en/index.html", "en/troubleshooting/login.html"):
+        assert rec.open((site / rel).as_uri()) == [], rel
+        rec.page.wait_for_timeout(300)  # the theme's sitemap requests start after load
+        assert rec.violations() == [], rel
+    assert blocked_requests == []
+    # The language switch still leads to the other language's page.
+    rec.page.goto((site / "troubleshooting/login.html").as_uri())
+    link = rec.page.locator(".md-select__link[hreflang=en]").first
+    assert link.get_attribute("href", timeout=5000).endswith("en/troubleshooting/login.html")
