@@ -17,8 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpcenter.checks import content_policy
-from helpcenter.checks.content_policy import scan, url_scheme
-from helpcenter.checks.markdown import check_files
+from helpcenter.checks.content_policy import check_page_html, scan, url_scheme
+from helpcenter.checks.markdown import DEFAULT_EXTENSIONS, check_files, inert
 from helpcenter.messages import catalog
 
 FIXTURES = Path(__file__).parent / "fixtures" / "content_policy"
@@ -128,3 +128,76 @@ def test_the_policy_never_crashes(html: str, profile: str) -> None:
         assert v.code in content_policy.BY_CODE
         assert v.message("zh") and v.message("en")
     content_policy.findings(content_policy.scan(html), "p.md", html, "en")
+
+
+INERT = [
+    "# Title\n\nPlain text, **bold**, a list:\n\n- one\n- two\n",
+    "See [login](../troubleshooting/login.md#reset) and <!-- hc:channel support-email -->.",
+    "[site](https://www.bitp.example/) [mail](mailto:support@bitp.example)"
+    " [call](tel:+12025550100)",
+    '!!! warning "Careful"\n\n    Never share your code.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n',
+    "```python\nprint('x')\n```\n",
+]
+ACTIVE = [
+    "<script>alert(1)</script>",
+    "<!-- --><img src=x onerror=alert(1)>",
+    "[x](javascript:alert(1))",
+    "[x]( JaVaScRiPt:alert(1) )",
+    "![x](data:text/html,hi)",
+    "[x][r]\n\n[r]: vbscript:msgbox(1)",
+    "[x](jav&#x09;ascript:alert(1))",
+    'Text\n{: onclick="alert(1)" }',
+    "<!-- unclosed <script>alert(1)</script>",
+    "[a [b]](javascript:x) and [ok](../faq.md)",
+    "![logo](https://cdn.example/x.png)",
+]
+
+
+@pytest.mark.parametrize("body", INERT)
+def test_inert_markdown_is_not_rendered_to_be_checked(body: str) -> None:
+    assert inert(body)
+
+
+@pytest.mark.parametrize("body", ACTIVE)
+def test_markdown_that_may_be_active_is_rendered_and_checked(body: str) -> None:
+    assert not inert(body)
+
+
+TOKENS = [
+    "text ",
+    "[a](",
+    ")",
+    "](",
+    "javascript:",
+    "data:",
+    "https://x.example/",
+    "mailto:a",
+    "<!-- ",
+    " -->",
+    "\n",
+    "[r]: ",
+    "![i](",
+    " ",
+    "`",
+    "#",
+    "*",
+    "\t",
+    "tel:",
+    "ftp:",
+]
+
+
+@given(st.lists(st.sampled_from(TOKENS), max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_what_inert_skips_renders_to_nothing_the_policy_refuses(tokens: list[str]) -> None:
+    import markdown
+
+    body = "".join(tokens)
+    if inert(body):
+        html = markdown.Markdown(extensions=list(DEFAULT_EXTENSIONS)).convert(body)
+        assert check_page_html(html, "docs/en/x.md", body, "en") == []
+
+
+@pytest.mark.parametrize("html", ["&#¹", "&#1¹", "&#x٣", "<a href='&#1٣'>x</a>"])
+def test_numeric_references_with_other_digits_do_not_crash(html: str) -> None:
+    assert scan(html) == []

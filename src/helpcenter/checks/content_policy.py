@@ -213,8 +213,20 @@ def text_of(node) -> str:
     return "".join(n.data or "" for n in walk(node) if n.name == "#text")
 
 
+_NUMERIC_REF_RE = re.compile(r"&#[xX]?[0-9A-Fa-f]*[^\x00-\x7f]")
+
+
+def _plain_ampersand(match: re.Match[str]) -> str:
+    # Only ASCII digits make a numeric reference; the parser (justhtml 3.16)
+    # also takes other Unicode digits ("&#¹") and fails on them.
+    text = match.group(0)
+    return "&amp;" + text[1:] if text[-1].isdigit() else text
+
+
 def parse(html: str, *, fragment: bool = False):
     """The document (or fragment) tree of ``html``, as a browser builds it."""
+    if "&#" in html:
+        html = _NUMERIC_REF_RE.sub(_plain_ampersand, html)
     return JustHTML(html, sanitize=False, fragment=fragment, track_node_locations=True).root
 
 

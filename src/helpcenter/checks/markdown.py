@@ -10,6 +10,7 @@ there.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,35 @@ DEFAULT_EXTENSIONS: tuple[str, ...] = (
     "pymdownx.superfences",
 )  # fmt: skip
 """Extensions used when no ``mkdocs.yml`` says which."""
+
+
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+_INLINE_TARGET_RE = re.compile(r"\]\s*\(([^)]*)")
+_REF_TARGET_RE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(\S*)", re.MULTILINE)
+_SAFE_TARGET_RE = re.compile(r"(?:https?://|mailto:|tel:)", re.IGNORECASE)
+
+
+def inert(body: str) -> bool:
+    """Whether the Markdown ``body`` certainly renders to no active content.
+
+    With no raw HTML (``<`` once comments, such as registry markers, are
+    left out), no entity (``&``), no attribute list (``{``), no link whose
+    target names a scheme other than http(s), mailto or tel, and no image or
+    reference definition whose target names any scheme, the
+    extensions of the site produce only inert HTML: such a page need not be
+    rendered to be checked. Anything else is rendered and checked in full.
+    """
+    text = _COMMENT_RE.sub("", body)
+    if "<" in text or "&" in text or "{" in text:
+        return False
+    # A link may leave for the web, mail or phone; an image must stay on the
+    # site, and so must a reference definition (an image may use it).
+    images = "![" in text
+    for match in _INLINE_TARGET_RE.finditer(text):
+        target = "".join(match.group(1).split())
+        if ":" in target and (images or not _SAFE_TARGET_RE.match(target)):
+            return False
+    return not any(":" in m.group(1) for m in _REF_TARGET_RE.finditer(text))
 
 
 class _AnyTagLoader(yaml.SafeLoader):
@@ -91,6 +121,8 @@ def check_files(
             continue  # the contact guard names files it cannot read
         lines = text.splitlines()
         body = "\n".join(lines[front_matter_lines(lines) :])
+        if inert(body):
+            continue
         try:
             html = md.reset().convert(body)
         except Exception:  # noqa: BLE001 - a third-party extension failing on one page
