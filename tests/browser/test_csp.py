@@ -9,18 +9,17 @@ script blocked.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/project_files.py
+from conftest import serve_directory  # noqa: E402
+
 from helpcenter.checks.build import SKIP_ENV
 from helpcenter.site import csp
 from project_files import copy_project  # noqa: E402
@@ -72,20 +71,8 @@ def every_page(site: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def http_root(built_site: Path) -> Iterator[str]:
     """The built site served over http on a local port."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
+    with serve_directory(built_site) as root:
+        yield root
 
 
 @pytest.fixture
@@ -194,6 +181,18 @@ def test_verifier_and_language_switch_work_under_the_policy(context, built_site)
     assert rec.violations() == []
 
 
+def _build(project: Path, **env: str) -> Path:
+    """``mkdocs build --strict`` of ``project`` as published (its own site_url) into out/."""
+    run_env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH="", **env)
+    run_env.pop("HC_SITE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", "out"],
+        cwd=project, env=run_env, capture_output=True, text=True, check=False, timeout=600,
+    )  # fmt: skip
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    return project / "out"
+
+
 INJECTED = (
     '<script>document.documentElement.setAttribute("data-injected", "ran")</script>\n\n'
     '<img src="missing.png" alt="" onerror="document.documentElement.dataset.handler = 1">\n'
@@ -204,13 +203,7 @@ def test_an_injected_inline_script_is_blocked(tmp_path: Path, context) -> None:
     project = copy_project(tmp_path / "project")
     article = project / "docs" / "en" / "faq.md"
     article.write_text(article.read_text(encoding="utf-8") + "\n" + INJECTED, encoding="utf-8")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH="", **{SKIP_ENV: "1"})
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", "out"],
-        cwd=project, env=env, capture_output=True, text=True, check=False, timeout=600,
-    )  # fmt: skip
-    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
-    site = project / "out"
+    site = _build(project, **{SKIP_ENV: "1"})
     html = (site / "en" / "faq.html").read_text(encoding="utf-8")
     assert 'data-injected", "ran"' in html  # the script is in the page...
     policy = csp.site_policy(site)
@@ -231,14 +224,7 @@ def test_the_published_site_opened_from_files_asks_no_other_host(
     # alternates are the public site's absolute addresses. Opened from files,
     # the theme must not ask that site for its sitemap (hc-offline.js).
     project = copy_project(tmp_path / "project")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH="")
-    env.pop("HC_SITE_URL", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", "out"],
-        cwd=project, env=env, capture_output=True, text=True, check=False, timeout=600,
-    )  # fmt: skip
-    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
-    site = project / "out"
+    site = _build(project)
     html = (site / "index.html").read_text(encoding="utf-8")
     assert 'hreflang="en" href="https://' in html  # absolute alternates, as published
     rec = Recorder(context)

@@ -3,13 +3,12 @@ any depth and from file:// (the offline copy)."""
 
 from __future__ import annotations
 
-import functools
 import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import serve_directory
 from test_accessibility import audit
 
 HEADINGS = {"zh": "找不到这个页面", "en": "Page not found"}
@@ -40,15 +39,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server(built_site) -> Iterator[str]:
-    handler = functools.partial(_Handler, directory=str(built_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve_directory(built_site, _Handler) as root:
+        yield root.rstrip("/")
 
 
 @pytest.fixture

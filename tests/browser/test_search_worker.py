@@ -15,6 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import serve_directory
 
 from helpcenter.offline import SEARCH_WORKER_TEXT
 
@@ -253,23 +254,8 @@ def test_an_index_that_needs_lunr_language_files_goes_to_the_shim(page, built_si
 @pytest.fixture
 def served_site(built_site):
     """The built site over http on a free local port."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_directory(built_site) as root:
+        yield root
 
 
 def test_over_http_the_theme_starts_its_own_worker(browser, served_site):
