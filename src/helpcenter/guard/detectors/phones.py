@@ -19,7 +19,9 @@ from helpcenter.guard.detectors import Candidate
 _RUN_REST = (
     r"(?<![A-Za-z0-9_.,/#@$¥€£%=&+\-].)(?<![0-9]:.)"  # not after a time's colon
     r"[0-9 \t\-.()+\u00a0\u2013\u2011/~_\u00b7\u2012\u2014\u2015\u2212]{5,26}[0-9]"
-    r"(?![A-Za-z0-9_%@/]|[.,:][0-9]|-[0-9])"
+    # Not before a decimal or a thousands group ("1,000"); a comma before one or
+    # two digits ("0184,24小时", a full-width comma read as ",") ends a number.
+    r"(?![A-Za-z0-9_%@/]|[.:][0-9]|,[0-9]{3}|-[0-9])"
 )
 RUN_RE = re.compile(r"[+(0-9]" + _RUN_REST)
 # The scan the detector makes: a run, or else a single digit next to a letter
@@ -77,7 +79,9 @@ _LETTER_DIGITS = str.maketrans("OolI", "0011")
 LETTER_RUN_RE = re.compile(
     r"(?<![A-Za-z0-9_.,/#@$¥€£%=&+\-])(?:\+|00)?\(?[0-9OolI]"
     r"(?:(?:[ \-.]|\)[ \-.]?|[ \-.]?\()?[0-9OolI]){6,16}"
-    r"(?![A-Za-z0-9_%@/]|[.,:][0-9]|-[0-9])"
+    # Not before a decimal or a thousands group ("1,000"); a comma before one or
+    # two digits ("0184,24小时", a full-width comma read as ",") ends a number.
+    r"(?![A-Za-z0-9_%@/]|[.:][0-9]|,[0-9]{3}|-[0-9])"
 )
 # A country code in brackets before the number: "(+86) 400 000 0456", "(0086)4000000456".
 _BRACKET_CC_RE = re.compile(r"\((\+|00)([0-9]{1,3})\)[ \t\-]?")
