@@ -1,5 +1,6 @@
 """Theme templates compiled once per process (see :mod:`helpcenter.templatecache`),
-and the sidebar's entries rendered once per folder (see :mod:`helpcenter.navcache`).
+and the sidebar's entries rendered once per folder (see :mod:`helpcenter.navcache`);
+the theme's search dialog named (see :mod:`helpcenter.theme.search_dialog`).
 
 MkDocs makes a new Jinja environment for each build; static-i18n builds once
 per language and ``mkdocs serve`` again after each edit. With this hook, each
@@ -15,6 +16,7 @@ import logging
 
 from helpcenter import navcache, speedups
 from helpcenter.templatecache import share
+from helpcenter.theme.search_dialog import name_search_dialog
 
 log = logging.getLogger("mkdocs.hooks.templates")
 
@@ -28,3 +30,12 @@ def on_env(env, config, files):
         log.info("sidebar cache off for %s: the theme renders entries differently",
                  ", ".join(sorted(missing)))  # fmt: skip
     return env
+
+
+def on_post_page(output, page, config, **kwargs):
+    return name_search_dialog(output)
+
+
+def on_post_template(output, template_name, config, **kwargs):
+    # The 404 pages (before hooks/notfound.py keeps them, at priority -110).
+    return name_search_dialog(output) if template_name.endswith(".html") else output

@@ -84,6 +84,8 @@ def test_every_page_has_no_violations(tabs, built_site, lang: str, width: str) -
     for rel in pages:
         tab.goto((built_site / rel).as_uri())
         found += [f"{rel} at {WIDTHS[width][0]} px: {line}" for line in audit(tab)]
+        if not tab.get_attribute(".md-search[role=dialog]", "aria-label"):
+            found.append(f"{rel}: the search dialog has no name (helpcenter.theme)")
     assert not found, f"{len(found)} violations:\n" + "\n".join(found)
     assert tab.hc_blocked == []
 
