@@ -20,6 +20,7 @@ import pytest
 from helpcenter.site import serving
 from helpcenter.site.feeds import FEED_FILES
 from nginx_server import Served, nginx
+from project_files import build_site
 
 pytestmark = pytest.mark.build
 
@@ -32,22 +33,9 @@ SECURITY = {
 }
 
 
-def build(dest: Path, site_url: str | None = None) -> Path:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH="")
-    env.pop("HC_SITE_URL", None)
-    if site_url is not None:
-        env["HC_SITE_URL"] = site_url
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(dest)],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=600,
-    )  # fmt: skip
-    assert proc.returncode == 0, proc.stderr[-4000:]
-    return dest
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    return build(tmp_path_factory.mktemp("serve") / "site")
+    return build_site(tmp_path_factory.mktemp("serve") / "site")
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +46,7 @@ def server(site, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def subpath_server(tmp_path_factory):
-    built = build(tmp_path_factory.mktemp("serve-sub") / "site", "https://bitp.example/help/")
+    built = build_site(tmp_path_factory.mktemp("serve-sub") / "site", "https://bitp.example/help/")
     with nginx(built, tmp_path_factory.mktemp("nginx-sub"), prefix="/help/") as served:
         yield served
 

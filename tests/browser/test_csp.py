@@ -9,8 +9,6 @@ script blocked.
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +20,7 @@ from conftest import serve_directory  # noqa: E402
 
 from helpcenter.checks.build import SKIP_ENV
 from helpcenter.site import csp
-from project_files import copy_project  # noqa: E402
+from project_files import build_site, copy_project  # noqa: E402
 
 LISTEN = """
 window.__hcCsp = [];
@@ -181,18 +179,6 @@ def test_verifier_and_language_switch_work_under_the_policy(context, built_site)
     assert rec.violations() == []
 
 
-def _build(project: Path, **env: str) -> Path:
-    """``mkdocs build --strict`` of ``project`` as published (its own site_url) into out/."""
-    run_env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH="", **env)
-    run_env.pop("HC_SITE_URL", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", "out"],
-        cwd=project, env=run_env, capture_output=True, text=True, check=False, timeout=600,
-    )  # fmt: skip
-    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
-    return project / "out"
-
-
 INJECTED = (
     '<script>document.documentElement.setAttribute("data-injected", "ran")</script>\n\n'
     '<img src="missing.png" alt="" onerror="document.documentElement.dataset.handler = 1">\n'
@@ -203,7 +189,7 @@ def test_an_injected_inline_script_is_blocked(tmp_path: Path, context) -> None:
     project = copy_project(tmp_path / "project")
     article = project / "docs" / "en" / "faq.md"
     article.write_text(article.read_text(encoding="utf-8") + "\n" + INJECTED, encoding="utf-8")
-    site = _build(project, **{SKIP_ENV: "1"})
+    site = build_site(project / "out", project=project, **{SKIP_ENV: "1"})
     html = (site / "en" / "faq.html").read_text(encoding="utf-8")
     assert 'data-injected", "ran"' in html  # the script is in the page...
     policy = csp.site_policy(site)
@@ -224,7 +210,7 @@ def test_the_published_site_opened_from_files_asks_no_other_host(
     # alternates are the public site's absolute addresses. Opened from files,
     # the theme must not ask that site for its sitemap (hc-offline.js).
     project = copy_project(tmp_path / "project")
-    site = _build(project)
+    site = build_site(project / "out", project=project)
     html = (site / "index.html").read_text(encoding="utf-8")
     assert 'hreflang="en" href="https://' in html  # absolute alternates, as published
     rec = Recorder(context)

@@ -11,8 +11,6 @@ violation or script error.
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -20,8 +18,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from nginx_server import Served, free_port, nginx  # noqa: E402
+from project_files import build_site  # noqa: E402
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SEARCH_INPUT = "input[data-md-component=search-query]"
 SEARCH_ITEM = ".md-search-result__list > li.md-search-result__item"
 
@@ -33,23 +31,12 @@ document.addEventListener('securitypolicyviolation', e => {
 """
 
 
-def build_for(dest: Path, site_url: str) -> Path:
-    """The real site built for ``site_url``: what production serves at that address."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH="", HC_SITE_URL=site_url)
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(dest)],
-        cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, check=False, timeout=600,
-    )  # fmt: skip
-    assert proc.returncode == 0, proc.stderr[-4000:]
-    return dest
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """The site built for its address on the loopback, as it would be for its domain (the
     theme's language switch reads the sitemap at site_url)."""
     port = free_port()
-    site = build_for(tmp_path_factory.mktemp("served") / "site", f"http://127.0.0.1:{port}/")
+    site = build_site(tmp_path_factory.mktemp("served") / "site", f"http://127.0.0.1:{port}/")
     with nginx(site, tmp_path_factory.mktemp("nginx"), port=port) as server:
         yield server
 
@@ -58,7 +45,7 @@ def served(tmp_path_factory):
 def served_subpath(tmp_path_factory):
     port = free_port()
     dest = tmp_path_factory.mktemp("served-sub") / "site"
-    build_for(dest, f"http://127.0.0.1:{port}/help/")
+    build_site(dest, f"http://127.0.0.1:{port}/help/")
     with nginx(dest, tmp_path_factory.mktemp("nginx-sub"), prefix="/help/", port=port) as server:
         yield server
 
