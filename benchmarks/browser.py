@@ -36,7 +36,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from helpcenter.chromium import CHROMIUM, CHROMIUM_ARGS
+from helpcenter.site.chromium import CHROMIUM, CHROMIUM_ARGS
 
 INPUT = "input.md-search__input"
 RESULT_ITEM = ".md-search-result__item"

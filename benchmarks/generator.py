@@ -130,7 +130,7 @@ def _usable(text: str, channel_ids: set[str]) -> str:
 
 def active_channel_ids(project: Path) -> set[str]:
     """Ids of the active channels in ``project``'s registry (``data/channels.yml``)."""
-    from helpcenter.registry import load_registry
+    from helpcenter.registry.load import load_registry
 
     registry = load_registry(project / "data" / "channels.yml")
     return {c.id for c in registry.active_channels}
@@ -179,7 +179,7 @@ def generate(
     if len(langs) > 1:
         # A maintained site records which source revision each translation
         # matches; unstamped pages would each print a NOTE in every build.
-        from helpcenter.i18n.revision import stamp
+        from helpcenter.checks.i18n.revision import stamp
 
         generated = {f"{lang}/{name}" for lang in langs[1:] for *_, name in triples}
         stamp(docs_dir, langs, langs[0], only=generated)

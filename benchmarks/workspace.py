@@ -205,10 +205,10 @@ def build(ws: Workspace, out: Path, hooks: bool = True, speedups: bool = True) -
     """Run ``mkdocs build --strict`` in a subprocess and time it.
 
     ``speedups=False`` builds with the hooks but without their speed-ups of
-    the theme's and plugins' work (see :mod:`helpcenter.speedups`). ``out`` is
+    the theme's and plugins' work (see :mod:`helpcenter.theme.speedups`). ``out`` is
     removed first and left in place afterwards for inspection.
     """
-    from helpcenter.speedups import ENV
+    from helpcenter.theme.speedups import ENV
 
     config = "mkdocs.yml" if hooks else NO_HOOKS_CONFIG
     if out.exists():

@@ -3,7 +3,7 @@
 Only the live preview gets the banner: ``on_startup`` says which command
 runs, and ``mkdocs build`` (``make site``) never sets ``hc_dev_findings``, so
 ``partials/hc-dev-banner.html`` renders nothing there. The findings come
-from :func:`helpcenter.preview.page_findings`, in the page's language.
+from :func:`helpcenter.site.preview.page_findings`, in the page's language.
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from helpcenter import preview
-from helpcenter.findings import display_path
-from helpcenter.registry import DEFAULT_REGISTRY, RegistryError, load_registry_cached
+from helpcenter.registry.load import DEFAULT_REGISTRY, load_registry_cached
+from helpcenter.registry.problems import RegistryError
+from helpcenter.report.finding import display_path
+from helpcenter.site import preview
 
 _serving = False
 
@@ -38,7 +39,7 @@ def on_page_context(context, page, config, nav):
     try:
         registry = load_registry_cached(root / DEFAULT_REGISTRY)
     except RegistryError as exc:
-        findings = [problem.as_finding(lang) for problem in exc.problems]
+        findings = exc.findings(lang)
     else:
         text = source.read_text(encoding="utf-8", errors="replace")
         templates = Path(config.theme.custom_dir or root / "overrides")

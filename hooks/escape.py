@@ -1,4 +1,4 @@
-"""Front-matter text reaches the theme escaped (:mod:`helpcenter.escaping`).
+"""Front-matter text reaches the theme escaped (:mod:`helpcenter.site.escaping`).
 
 Thin adapter: as soon as MkDocs has read a page's front matter
 (``on_page_markdown``, before any other hook), its ``title``,
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from helpcenter.escaping import as_html, escape_meta
+from helpcenter.site.escaping import as_html, escape_meta
 
 
 @event_priority(100)

@@ -4,7 +4,7 @@ Checks the Markdown source of every page once per site build (static-i18n
 runs one MkDocs build per language; the check starts in the default
 language's) and logs each finding as a warning under ``mkdocs.``, so
 ``mkdocs build --strict`` fails naming ``docs/<lang>/<page>.md:LINE:COL``.
-The scan runs beside the page rendering (:mod:`helpcenter.background`) and
+The scan runs beside the page rendering (:mod:`helpcenter.checks.background`) and
 its findings are logged when the default language is built; a broken registry stops
 the build at once.
 """
@@ -17,11 +17,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from helpcenter import background
+from helpcenter.checks import background
 from helpcenter.checks.build import CURRENT
-from helpcenter.i18n import is_first_language_build, is_language_build
-from helpcenter.messages import default_lang
-from helpcenter.registry import DEFAULT_REGISTRY, RegistryError, load_registry_cached
+from helpcenter.checks.i18n import is_first_language_build, is_language_build
+from helpcenter.registry.load import DEFAULT_REGISTRY, load_registry_cached
+from helpcenter.registry.problems import RegistryError
+from helpcenter.report.messages import default_lang
 
 log = logging.getLogger("mkdocs.plugins.helpcenter.guard")
 

@@ -1,13 +1,13 @@
 """Translations in the build: parity, channel parity, revision tracking, front matter.
 
-Thin adapter: the checks live in :mod:`helpcenter.i18n`. Site-wide checks run
+Thin adapter: the checks live in :mod:`helpcenter.checks.i18n`. Site-wide checks run
 once per site build (in the default language's build). HC401/HC402 are
 warnings (``--strict`` fails); HC405 (broken front matter) stops any build;
 stale or untracked translations (HC403/HC404/HC406) are printed as ``NOTE``
 lines (a logger outside ``mkdocs.*``, so ``--strict`` does not count them),
 listed on the page whose front matter says ``hc_report: translation-status``
 and in ``site/translation-status.json``, and announced on the stale page
-itself; they do not fail the build (see :mod:`helpcenter.i18n.rules`).
+itself; they do not fail the build (see :mod:`helpcenter.checks.i18n.rules`).
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from helpcenter.i18n import is_first_language_build, languages_of
-from helpcenter.i18n.check import TranslationChecker
-from helpcenter.i18n.notice import STATUS_PAGE, status_rows, translation_notice
-from helpcenter.i18n.revision import status_report
-from helpcenter.publish import SiteLayout
+from helpcenter.checks.i18n import is_first_language_build, languages_of
+from helpcenter.checks.i18n.check import TranslationChecker
+from helpcenter.checks.i18n.notice import STATUS_PAGE, status_rows, translation_notice
+from helpcenter.checks.i18n.revision import status_report
+from helpcenter.site.publish import SiteLayout
 
 log = logging.getLogger("mkdocs.hooks.i18n")  # counted by --strict
 report = logging.getLogger("helpcenter.translations")  # shown, never counted

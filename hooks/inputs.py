@@ -1,4 +1,4 @@
-"""Refuse unsafe input files before anything reads them (:mod:`helpcenter.inputs`).
+"""Refuse unsafe input files before anything reads them (:mod:`helpcenter.inputs.files`).
 
 Thin adapter. Runs first (``on_files``, priority 100): every file under
 ``docs/`` must be a regular file inside the project (no symlink out of it, no
@@ -18,7 +18,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from helpcenter import inputs
+from helpcenter.inputs import files as inputs
 
 log = logging.getLogger("mkdocs.hooks.inputs")
 

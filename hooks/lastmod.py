@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpcenter.gitdates import last_commit_dates
+from helpcenter.site.gitdates import last_commit_dates
 
 _dates: dict[Path, str] | None = None
 

@@ -1,11 +1,11 @@
 """Links in the build: every link of both languages checked once, with file and line.
 
-Thin adapter over :mod:`helpcenter.links.internal`. MkDocs' own ``validation:``
+Thin adapter over :mod:`helpcenter.checks.links.internal`. MkDocs' own ``validation:``
 settings (mkdocs.yml) still check each language build; this adds line numbers,
 links between languages, absolute paths and the external host policy shared
 with the contact guard. Warnings fail ``--strict``; errors (a link to a host
 that is not official or allowed, a ``javascript:`` link) stop any build. The
-check runs beside the page rendering (:mod:`helpcenter.background`); its
+check runs beside the page rendering (:mod:`helpcenter.checks.background`); its
 findings are reported when the default language is built.
 """
 
@@ -17,9 +17,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from helpcenter import background
-from helpcenter.i18n import is_first_language_build, is_language_build, languages_of
-from helpcenter.registry import DEFAULT_REGISTRY
+from helpcenter.checks import background
+from helpcenter.checks.i18n import is_first_language_build, is_language_build, languages_of
+from helpcenter.registry.load import DEFAULT_REGISTRY
 
 log = logging.getLogger("mkdocs.hooks.links")
 
@@ -32,7 +32,7 @@ def on_files(files, config, **kwargs):
     root = Path(config.config_file_path).parent
     languages, default, _ = languages_of(config.plugins.get("i18n"))
     _check.start(
-        "helpcenter.links.internal:check_site_links",  # imported where it runs
+        "helpcenter.checks.links.internal:check_site_links",  # imported where it runs
         str(config.docs_dir),
         str(root / DEFAULT_REGISTRY),
         tuple(languages),

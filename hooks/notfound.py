@@ -13,9 +13,9 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from helpcenter.i18n import languages_of
-from helpcenter.publish import SiteLayout
+from helpcenter.checks.i18n import languages_of
 from helpcenter.site.notfound import TEMPLATE, NotFound, not_found
+from helpcenter.site.publish import SiteLayout
 
 _pages: dict[str, tuple[str, str]] = {}  # lang -> (site path, html)
 

@@ -1,6 +1,6 @@
 """The site works from file:// with no network: local worker shim, no CDN.
 
-Thin adapter; the logic is in helpcenter.offline (see BuildCheck for what is
+Thin adapter; the logic is in helpcenter.checks.offline (see BuildCheck for what is
 checked where).
 """
 
@@ -11,9 +11,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from helpcenter.findings import display_path
-from helpcenter.i18n import is_language_build, languages_of
-from helpcenter.offline import (
+from helpcenter.checks.i18n import is_language_build, languages_of
+from helpcenter.checks.offline import (
     BuildCheck,
     OfflineError,
     copy_worker_shim,
@@ -21,6 +20,7 @@ from helpcenter.offline import (
     polyfills_without_cdn,
     write_search_worker_text,
 )
+from helpcenter.report.finding import display_path
 
 _state: dict = {}
 

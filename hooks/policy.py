@@ -18,10 +18,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from helpcenter.checks.build import CURRENT, RenderedCheckError, RenderedChecks
-from helpcenter.findings import display_path
-from helpcenter.i18n import is_language_build
-from helpcenter.messages import default_lang
-from helpcenter.registry import DEFAULT_REGISTRY, RegistryError, load_registry_cached
+from helpcenter.checks.i18n import is_language_build
+from helpcenter.registry.load import DEFAULT_REGISTRY, load_registry_cached
+from helpcenter.registry.problems import RegistryError
+from helpcenter.report.finding import display_path
+from helpcenter.report.messages import default_lang
 from helpcenter.site import csp
 
 log = logging.getLogger("mkdocs.hooks.policy")

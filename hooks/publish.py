@@ -1,6 +1,6 @@
 """Publishing: hreflang alternates, canonical URLs, language switcher, sitemap, robots.txt.
 
-Thin adapter over :mod:`helpcenter.publish`; the HTML is in
+Thin adapter over :mod:`helpcenter.site.publish`; the HTML is in
 overrides/partials/hc-hreflang.html and overrides/sitemap.xml.
 """
 
@@ -12,13 +12,14 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from helpcenter.i18n import is_first_language_build, languages_of
-from helpcenter.publish import SiteLayout, resolve_site_url, robots_txt, site_pages
-from helpcenter.registry import DEFAULT_REGISTRY, RegistryError, load_registry_cached
+from helpcenter.checks.i18n import is_first_language_build, languages_of
+from helpcenter.registry.load import DEFAULT_REGISTRY, load_registry_cached
+from helpcenter.registry.problems import RegistryError
+from helpcenter.site.publish import SiteLayout, resolve_site_url, robots_txt, site_pages
 
 _state: dict = {}
 
-report = logging.getLogger("helpcenter.publish")  # shown, never counted by --strict
+report = logging.getLogger("helpcenter.site.publish")  # shown, never counted by --strict
 if not report.handlers:
     _handler = logging.StreamHandler(sys.stderr)
     _handler.setFormatter(logging.Formatter("NOTE    -  %(message)s"))

@@ -1,4 +1,4 @@
-"""MkDocs adapter for the channel registry (see :mod:`helpcenter.render`).
+"""MkDocs adapter for the channel registry (see :mod:`helpcenter.site.render`).
 
 Loads ``data/channels.yml`` once per build (cached by path and mtime), puts
 what the theme partials need in ``config.extra.hc``, expands the registry
@@ -18,10 +18,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from helpcenter import render
-from helpcenter.i18n import is_language_build
-from helpcenter.messages import default_lang
-from helpcenter.registry import DEFAULT_REGISTRY, RegistryError, load_registry_cached
+from helpcenter.checks.i18n import is_language_build
+from helpcenter.registry.load import DEFAULT_REGISTRY, load_registry_cached
+from helpcenter.registry.problems import RegistryError
+from helpcenter.report.messages import default_lang
+from helpcenter.site import render
 from helpcenter.site.feeds import write_feeds
 
 log = logging.getLogger("mkdocs.hooks.registry")

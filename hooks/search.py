@@ -1,6 +1,6 @@
 """Per-language search: one index per language, pages pointed at their own.
 
-Thin adapter; the logic is in helpcenter.search_index.
+Thin adapter; the logic is in helpcenter.site.search_index.
 """
 
 from __future__ import annotations
@@ -10,16 +10,16 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from helpcenter import speedups
-from helpcenter.i18n import is_language_build
-from helpcenter.search_index import (
+from helpcenter.checks.i18n import is_language_build
+from helpcenter.site.search_index import (
     SearchIndexError,
     build_language_indexes,
     language_of,
     language_prefixes,
     rewrite_page_config,
 )
-from helpcenter.searchdedup import remove_duplicates
+from helpcenter.theme import speedups
+from helpcenter.theme.searchdedup import remove_duplicates
 
 SYNONYMS = "data/search_synonyms.yml"
 

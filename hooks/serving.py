@@ -14,7 +14,7 @@ import os
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from helpcenter.i18n import is_language_build
+from helpcenter.checks.i18n import is_language_build
 from helpcenter.site.serving import (
     HEADERS_FILE,
     ServingError,

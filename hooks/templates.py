@@ -1,5 +1,5 @@
-"""Theme templates compiled once per process (see :mod:`helpcenter.templatecache`),
-and the sidebar's entries rendered once per folder (see :mod:`helpcenter.navcache`);
+"""Theme templates compiled once per process (see :mod:`helpcenter.theme.templatecache`),
+and the sidebar's entries rendered once per folder (see :mod:`helpcenter.theme.navcache`);
 the theme's search dialog named (see :mod:`helpcenter.theme.search_dialog`).
 
 MkDocs makes a new Jinja environment for each build; static-i18n builds once
@@ -7,16 +7,16 @@ per language and ``mkdocs serve`` again after each edit. With this hook, each
 of those builds reuses the templates the first one compiled, and each build
 renders a sidebar entry that is not on the way to the current page once per
 folder. The pages are the same without it (``HC_SPEEDUPS=0``, see
-:mod:`helpcenter.speedups`; ``tests/test_navcache.py`` compares them).
+:mod:`helpcenter.theme.speedups`; ``tests/test_navcache.py`` compares them).
 """
 
 from __future__ import annotations
 
 import logging
 
-from helpcenter import navcache, speedups
-from helpcenter.templatecache import share
+from helpcenter.theme import navcache, speedups
 from helpcenter.theme.search_dialog import name_search_dialog
+from helpcenter.theme.templatecache import share
 
 log = logging.getLogger("mkdocs.hooks.templates")
 

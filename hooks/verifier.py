@@ -1,11 +1,11 @@
-"""MkDocs adapter for the "is this official?" verifier (see :mod:`helpcenter.verify`).
+"""MkDocs adapter for the "is this official?" verifier (see :mod:`helpcenter.site.verifier`).
 
 Replaces the ``<!-- hc:verifier -->`` marker in a page with the widget from
 ``overrides/partials/hc-verifier.html`` and writes the verifier's data, built
 from the registry, to ``assets/javascripts/verify-data.js``, which the widget
 loads with a relative ``<script src>`` so the page works from ``file://``.
 That data is built in a second process while the pages render
-(:mod:`helpcenter.background`).
+(:mod:`helpcenter.checks.background`).
 The registry hook leaves this marker alone; it is expanded here, after the
 Markdown is converted, so no other hook sees the widget's HTML.
 """
@@ -20,9 +20,10 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from helpcenter import background
+from helpcenter.checks import background
 from helpcenter.checks.build import TEMPLATE_FRAGMENTS
-from helpcenter.registry import DEFAULT_REGISTRY, RegistryError, load_registry_cached
+from helpcenter.registry.load import DEFAULT_REGISTRY, load_registry_cached
+from helpcenter.registry.problems import RegistryError
 from helpcenter.site import markers
 
 log = logging.getLogger("mkdocs.hooks.verifier")
@@ -47,7 +48,7 @@ def on_config(config):
     if _state.get("registry") is not registry:
         _state["registry"] = registry
         _state["script"] = background.submit(
-            "helpcenter.verify:verifier_script_for", str(root / DEFAULT_REGISTRY)
+            "helpcenter.site.verifier:verifier_script_for", str(root / DEFAULT_REGISTRY)
         )
     templates = Path(config.theme.custom_dir or root / "overrides")
     _state["env"] = Environment(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter import background
+from helpcenter.checks import background
 
 
 def _pid_and(value):
@@ -66,7 +66,7 @@ def test_a_function_named_by_module_is_imported_only_where_it_runs(tmp_path):
     args = (str(root / "docs"), str(root), str(root / "data/channels.yml"), "en")
     script = (
         "import sys\n"
-        "from helpcenter import background\n"
+        "from helpcenter.checks import background\n"
         "if __name__ == '__main__':\n"
         f"    findings = background.submit('helpcenter.guard.site:docs_findings', *{args!r})\n"
         "    assert findings.result() == [], findings.result()\n"
@@ -93,7 +93,7 @@ def test_the_second_process_ends_with_the_build(tmp_path):
     script = tmp_path / "build.py"
     script.write_text(
         "import os, signal\n"
-        "from helpcenter import background\n"
+        "from helpcenter.checks import background\n"
         "def child_pid():\n"
         "    return os.getpid()\n"
         "if __name__ == '__main__':\n"

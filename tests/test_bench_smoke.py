@@ -63,7 +63,7 @@ def test_generator_is_deterministic_and_writes_no_contact_detail(tmp_path: Path)
 
 
 def test_generated_translations_match_their_source(tmp_path: Path) -> None:
-    from helpcenter.i18n.check import TranslationChecker
+    from helpcenter.checks.i18n.check import TranslationChecker
 
     generator.generate(tmp_path / "docs", 40, seed=5)
     checker = TranslationChecker(tmp_path / "docs")

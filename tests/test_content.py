@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from helpcenter.normalize import is_subdomain_of, normalize_host
-from helpcenter.registry import load_registry
+from helpcenter.contacts.normalize import is_subdomain_of, normalize_host
+from helpcenter.registry.load import load_registry
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -308,7 +308,7 @@ def test_markers_name_registry_channels() -> None:
 
 def test_no_unofficial_contact_details_in_articles() -> None:
     """The shipped articles pass the contact guard: contacts come from registry markers."""
-    from helpcenter.guard import check_paths
+    from helpcenter.guard.paths import check_paths
 
     registry = load_registry(ROOT / "data" / "channels.yml")
     result = check_paths([DOCS], registry)

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from helpcenter.checks import content_policy
 from helpcenter.checks.content_policy import check_page_html, scan, url_scheme
 from helpcenter.checks.markdown import DEFAULT_EXTENSIONS, check_files, inert
-from helpcenter.messages import catalog
+from helpcenter.report.messages import catalog
 
 FIXTURES = Path(__file__).parent / "fixtures" / "content_policy"
 CASES = sorted(FIXTURES.glob("*/*.html"))

@@ -23,9 +23,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup
 
-from helpcenter import render
-from helpcenter.escaping import as_html, escape_meta
-from helpcenter.registry import load_registry
+from helpcenter.registry.load import load_registry
+from helpcenter.site import render
+from helpcenter.site.escaping import as_html, escape_meta
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "fixtures" / "sites"))

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter.lookalike import lookalike_domain
-from helpcenter.registry import KnownScam, load_registry
+from helpcenter.contacts.lookalike import lookalike_domain
+from helpcenter.registry.load import load_registry
+from helpcenter.registry.model import KnownScam
 from helpcenter.site import feeds
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -187,7 +188,7 @@ def test_registry_values_cannot_inject_lines(registry, tmp_path):
     [("safety/known-scams.html", "../"), ("en/safety/known-scams.html", "../../")],
 )
 def test_known_scams_page_links_the_feeds(registry, site_path, prefix):
-    from helpcenter.render import MarkerRenderer
+    from helpcenter.site.render import MarkerRenderer
 
     renderer = MarkerRenderer(registry, ROOT / "overrides")
     lang = "en" if site_path.startswith("en/") else "zh"

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from helpcenter.cli import main
-from helpcenter.guard import check_source, classify
 from helpcenter.guard.paths import check_paths
-from helpcenter.registry import load_registry
+from helpcenter.guard.scan import check_source
+from helpcenter.guard.verdict import classify
+from helpcenter.registry.load import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "contacts"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter.guard import check_source
-from helpcenter.registry import load_registry
+from helpcenter.guard.scan import check_source
+from helpcenter.registry.load import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "contacts"

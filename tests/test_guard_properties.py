@@ -12,8 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpcenter.guard import check_source, classify
-from helpcenter.registry import load_registry
+from helpcenter.guard.scan import check_source
+from helpcenter.guard.verdict import classify
+from helpcenter.registry.load import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = load_registry(ROOT / "tests" / "fixtures" / "contacts" / "channels.yml")

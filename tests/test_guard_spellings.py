@@ -12,9 +12,11 @@ from urllib.parse import urlsplit
 import phonenumbers
 import pytest
 
-from helpcenter import normalize
-from helpcenter.guard import check_source, classify
-from helpcenter.registry import Channel, load_registry
+from helpcenter.contacts import normalize
+from helpcenter.guard.scan import check_source
+from helpcenter.guard.verdict import classify
+from helpcenter.registry.load import load_registry
+from helpcenter.registry.model import Channel
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRIES = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpcenter.i18n.frontmatter import parse_front_matter, set_field
+from helpcenter.checks.i18n.frontmatter import parse_front_matter, set_field
 
 
 def test_valid_and_absent():

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from helpcenter import cli
-from helpcenter.i18n.check import TranslationChecker, channel_refs
-from helpcenter.i18n.notice import translation_notice
-from helpcenter.i18n.revision import content_hash, stamp, status_report, translation_states
-from helpcenter.publish import SiteLayout
+from helpcenter.checks.i18n.check import TranslationChecker, channel_refs
+from helpcenter.checks.i18n.notice import translation_notice
+from helpcenter.checks.i18n.revision import content_hash, stamp, status_report, translation_states
+from helpcenter.site.publish import SiteLayout
 from project_files import write_files
 
 EMAIL = "<!-- hc:channel support-email -->"
@@ -147,7 +147,7 @@ def test_notices(docs):
 
 
 def test_contributor_guides_say_what_a_one_language_change_may_leave_for_later():
-    # The build fails on HC401 and HC402 and only notes HC403 (helpcenter.i18n.rules):
+    # The build fails on HC401 and HC402 and only notes HC403 (helpcenter.checks.i18n.rules):
     # both guides must say so where they explain one-language changes, not only
     # in the generated rule table.
     from pathlib import Path

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter import inputs
-from helpcenter.guard import check_paths
-from helpcenter.registry import load_registry
+from helpcenter.guard.paths import check_paths
+from helpcenter.inputs import files as inputs
+from helpcenter.registry.load import load_registry
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "inputs"
@@ -193,7 +193,7 @@ def test_build_refuses_every_bad_file_naming_it(tmp_path):
 
 
 def test_registry_that_is_a_pipe_or_gbk_is_named_not_read(tmp_path):
-    from helpcenter.registry import RegistryError
+    from helpcenter.registry.problems import RegistryError
 
     os.mkfifo(tmp_path / "pipe.yml")
     with pytest.raises(RegistryError) as info:

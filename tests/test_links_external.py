@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from helpcenter import cli
-from helpcenter.links.external import (
+from helpcenter.checks.links.external import (
     ExternalLinkChecker,
     LinkCache,
     is_reserved_host,

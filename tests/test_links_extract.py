@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpcenter.links.extract import extract_links
+from helpcenter.checks.links.extract import extract_links
 
 
 def test_every_syntax_with_line_and_column():

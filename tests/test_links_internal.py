@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter.links.internal import check_links
-from helpcenter.registry import load_registry
+from helpcenter.checks.links.internal import check_links
+from helpcenter.registry.load import load_registry
 from project_files import write_files
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter.links.policy import (
+from helpcenter.checks.links.policy import (
     external_host_allowed,
     external_url_allowed,
     is_official_host,
     trusted_domains,
 )
-from helpcenter.registry import load_registry
+from helpcenter.registry.load import load_registry
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,10 +1,15 @@
-"""Lookalike domains and handles (helpcenter.lookalike)."""
+"""Lookalike domains and handles (helpcenter.contacts.lookalike)."""
 
 from __future__ import annotations
 
 import pytest
 
-from helpcenter.lookalike import edit_distance, lookalike_domain, lookalike_handle, skeleton
+from helpcenter.contacts.lookalike import (
+    edit_distance,
+    lookalike_domain,
+    lookalike_handle,
+    skeleton,
+)
 
 OFFICIAL = ["bitp.example"]
 HANDLES = ["bitp_official", "bitpofficial"]

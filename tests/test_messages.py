@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter import rule_table
-from helpcenter.findings import SEVERITIES
-from helpcenter.messages import catalog, message
+from helpcenter.report import rule_table
+from helpcenter.report.finding import SEVERITIES
+from helpcenter.report.messages import catalog, message
 
 ROOT = Path(__file__).resolve().parents[1]
 CJK_RE = re.compile(r"[\u3400-\u9fff]")
@@ -58,8 +58,8 @@ def test_catalog_has_rules_from_every_checker_present() -> None:
     assert any(c.startswith("HC0") for c in codes), "registry rules"
     for module, prefix in (
         ("helpcenter.guard.rules", "HC1"),
-        ("helpcenter.links.rules", "HC3"),
-        ("helpcenter.i18n.rules", "HC4"),
+        ("helpcenter.checks.links.rules", "HC3"),
+        ("helpcenter.checks.i18n.rules", "HC4"),
     ):
         try:
             __import__(module)
@@ -92,7 +92,7 @@ def test_contributing_guides_explain_every_rule_code(guide: str) -> None:
     listed = set(re.findall(r"`(HC\d{3})`", table))
     missing = sorted(set(catalog()) - listed)
     stale = sorted(listed - set(catalog()))
-    hint = "run: .venv/bin/python -m helpcenter.rule_table"
+    hint = "run: .venv/bin/python -m helpcenter.report.rule_table"
     assert not missing, f"{guide} lacks {missing}; {hint}"
     assert not stale, f"{guide} lists codes that no longer exist: {stale}; {hint}"
 

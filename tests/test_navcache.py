@@ -11,7 +11,7 @@ import pytest
 import yaml
 from jinja2 import DictLoader, Environment, FileSystemLoader
 
-from helpcenter import navcache
+from helpcenter.theme import navcache
 from project_files import ROOT, copy_project, write_files
 
 THEME_PARTIALS = Path(__import__("material").__file__).parent / "templates"

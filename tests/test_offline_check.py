@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter.offline import (
+from helpcenter.checks.offline import (
     SEARCH_WORKER,
     SEARCH_WORKER_TEXT,
     BuildCheck,

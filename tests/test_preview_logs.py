@@ -1,4 +1,4 @@
-"""helpcenter.preview.quiet_logs: jieba and static-i18n keep quiet unless -v."""
+"""helpcenter.site.preview.quiet_logs: jieba and static-i18n keep quiet unless -v."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from helpcenter import preview
+from helpcenter.site import preview
 
 
 @pytest.fixture

@@ -8,14 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpcenter.publish import (
+from helpcenter.registry.load import load_registry
+from helpcenter.site.publish import (
     Alternate,
     SiteLayout,
     relative_url,
     resolve_site_url,
     robots_txt,
 )
-from helpcenter.registry import load_registry
 
 SUBPATH = SiteLayout(site_url="https://bitp.example/help")
 ROOT = SiteLayout(site_url="https://help.bitp.example/")

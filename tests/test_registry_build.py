@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter.registry import load_registry
-from helpcenter.render import channel_link
+from helpcenter.registry.load import load_registry
+from helpcenter.site.render import channel_link
 from project_files import copy_project
 
 pytestmark = pytest.mark.build

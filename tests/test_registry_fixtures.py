@@ -16,8 +16,10 @@ import jsonschema
 import pytest
 import yaml
 
-from helpcenter.registry import RegistryError, load_registry, parse_yaml_positions
-from helpcenter.registry_rules import SHAPE_CODES
+from helpcenter.inputs.yamlload import parse_yaml_positions
+from helpcenter.registry.load import load_registry
+from helpcenter.registry.problems import RegistryError
+from helpcenter.registry.rules import SHAPE_CODES
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "registry"
@@ -162,8 +164,8 @@ def test_finding_form_for_reporters():
 
 
 def test_schema_enums_match_the_model():
-    from helpcenter.normalize import PLATFORMS
-    from helpcenter.registry import CHANNEL_TYPES, STATUSES
+    from helpcenter.contacts.normalize import PLATFORMS
+    from helpcenter.registry.model import CHANNEL_TYPES, STATUSES
 
     defs = SCHEMA["$defs"]
     assert tuple(defs["channelType"]["enum"]) == CHANNEL_TYPES

@@ -1,4 +1,4 @@
-"""Unit tests of helpcenter.render: markers, fragments, JSON-LD, published files."""
+"""Unit tests of helpcenter.site.render: markers, fragments, JSON-LD, published files."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter import render
-from helpcenter.registry import load_registry, load_registry_cached, registry_as_data
-from helpcenter.site import markers
+from helpcenter.registry.load import load_registry, load_registry_cached
+from helpcenter.registry.model import registry_as_data
+from helpcenter.site import markers, render
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "overrides"

@@ -11,7 +11,7 @@ import pytest
 from helpcenter.checks import rendered_guard
 from helpcenter.checks.build import RenderedChecks
 from helpcenter.checks.content_policy import parse
-from helpcenter.registry import load_registry
+from helpcenter.registry.load import load_registry
 from helpcenter.site import csp
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,7 +64,7 @@ def test_a_finding_of_the_markdown_scan_is_not_reported_again(registry) -> None:
 
 
 def test_official_channels_and_registry_fragments_pass(registry) -> None:
-    from helpcenter import render
+    from helpcenter.site import render
 
     renderer = render.MarkerRenderer(registry, ROOT / "overrides")
     expansion = renderer.expand("<!-- hc:known-scams -->\n\n<!-- hc:contact-directory -->\n",

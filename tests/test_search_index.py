@@ -14,15 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter import bundle
-from helpcenter.offline import (
+from helpcenter.checks.offline import (
     SHIM_SITE_PATH,
     OfflineError,
     copy_worker_shim,
     external_references,
     polyfills_without_cdn,
 )
-from helpcenter.search_index import (
+from helpcenter.site import bundle
+from helpcenter.site.search_index import (
     HAN_RUN,
     ZWSP,
     SearchIndexError,
@@ -318,7 +318,7 @@ def test_shim_and_licence_are_copied(tmp_path):
     ],
 )
 def test_the_quick_pass_never_misses_what_the_parser_finds(html, tmp_path):
-    from helpcenter.offline import may_load_external
+    from helpcenter.checks.offline import may_load_external
 
     (tmp_path / "p.html").write_text(html, encoding="utf-8")
     assert may_load_external(html)
@@ -326,7 +326,7 @@ def test_the_quick_pass_never_misses_what_the_parser_finds(html, tmp_path):
 
 
 def test_the_quick_pass_lets_plain_pages_through():
-    from helpcenter.offline import may_load_external
+    from helpcenter.checks.offline import may_load_external
 
     page = (
         '<link rel="alternate" hreflang="en" href="https://help.bitp.example/en/">'
@@ -453,7 +453,7 @@ def test_real_build_has_per_language_search_and_no_network(tmp_path):
 
 
 def test_the_chinese_index_converts_traditional_characters_its_text_uses(segmenter):
-    from helpcenter.search_index import traditional_map
+    from helpcenter.site.search_index import traditional_map
 
     docs = [
         {"location": "a.html", "title": "忘记密码", "text": "乾坤 干净 账户"},
@@ -469,8 +469,8 @@ def test_the_chinese_index_converts_traditional_characters_its_text_uses(segment
 
 
 def test_the_most_used_form_wins_where_the_text_uses_several():
-    from helpcenter.hanzi import traditional_characters
-    from helpcenter.search_index import traditional_map
+    from helpcenter.contacts.hanzi import traditional_characters
+    from helpcenter.site.search_index import traditional_map
 
     assert traditional_characters()["鍊"] == ("炼", "链")
     pairs = traditional_map([{"title": "链 链 炼", "text": "区块链"}])
@@ -484,8 +484,8 @@ def test_only_the_chinese_index_carries_the_traditional_characters(segmenter):
 
 
 def test_a_missing_character_table_is_a_clear_error(monkeypatch):
-    from helpcenter import hanzi
-    from helpcenter.search_index import traditional_map
+    from helpcenter.contacts import hanzi
+    from helpcenter.site.search_index import traditional_map
 
     monkeypatch.setattr(hanzi, "OPENCC_PACKAGE", "no_such_package_for_opencc")
     hanzi.traditional_characters.cache_clear()

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs_static_i18n.reconfigure import ExtendedPlugin
 
-from helpcenter.searchdedup import remove_duplicates
+from helpcenter.theme.searchdedup import remove_duplicates
 
 LANGUAGES = ("zh", "en")
 

@@ -256,7 +256,7 @@ def test_headers_file_says_what_nginx_sends(server: Served, site: Path):
 def test_precompressed_copies_stay_out_of_the_offline_bundle(site: Path, tmp_path: Path):
     import zipfile
 
-    from helpcenter.bundle import write_bundle
+    from helpcenter.site.bundle import write_bundle
 
     made = write_bundle(site, tmp_path)
     archive = zipfile.ZipFile(made.zip_path)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from helpcenter.publish import SiteLayout
 from helpcenter.site.notfound import not_found
+from helpcenter.site.publish import SiteLayout
 
 
 def test_default_language_at_the_root_others_in_their_folder():

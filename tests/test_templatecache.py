@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from helpcenter.templatecache import SharedBytecodeCache, share
+from helpcenter.theme.templatecache import SharedBytecodeCache, share
 
 
 @pytest.fixture

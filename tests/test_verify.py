@@ -16,9 +16,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpcenter import normalize, verify
+from helpcenter.contacts import normalize
 from helpcenter.guard import decide
-from helpcenter.registry import Localized, load_registry, load_registry_cached
+from helpcenter.registry.load import load_registry, load_registry_cached
+from helpcenter.registry.model import Localized
+from helpcenter.site import verifier as verify
 
 ROOT = Path(__file__).resolve().parents[1]
 VECTORS_FILE = ROOT / "tests" / "vectors" / "verify.json"

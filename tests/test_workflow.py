@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpcenter.verify import VERDICTS
+from helpcenter.site.verifier import VERDICTS
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOW = ROOT / ".github" / "workflows" / "ci.yml"

@@ -15,9 +15,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpcenter.i18n.frontmatter import parse_front_matter
-from helpcenter.registry import RegistryError, load_registry
-from helpcenter.yamlload import MAX_DEPTH, RefusedYAML, check_structure, safe_load
+from helpcenter.checks.i18n.frontmatter import parse_front_matter
+from helpcenter.inputs.yamlload import MAX_DEPTH, RefusedYAML, check_structure, safe_load
+from helpcenter.registry.load import load_registry
+from helpcenter.registry.problems import RegistryError
 
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True)
@@ -68,7 +69,7 @@ def test_front_matter_refusal_names_the_line_in_the_file():
 
 
 def test_search_synonyms_refuse_aliases(tmp_path):
-    from helpcenter.search_index import load_synonyms
+    from helpcenter.site.search_index import load_synonyms
 
     path = tmp_path / "search_synonyms.yml"
     path.write_text(BOMB, encoding="utf-8")
@@ -144,7 +145,7 @@ def test_registry_loader_raises_only_registry_errors(text, tmp_path_factory):
 
 
 def test_search_synonyms_in_gbk_are_named(tmp_path):
-    from helpcenter.search_index import SearchIndexError, load_synonyms
+    from helpcenter.site.search_index import SearchIndexError, load_synonyms
 
     path = tmp_path / "search_synonyms.yml"
     path.write_bytes("zh:\n  登录: [登陆]\n".encode("gbk"))

@@ -34,7 +34,7 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter.chromium import CHROMIUM, CHROMIUM_ARGS
+from helpcenter.site.chromium import CHROMIUM, CHROMIUM_ARGS
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BROWSER_DIR = Path(__file__).resolve().parent

@@ -134,7 +134,7 @@ def test_404_inside_the_offline_bundle(page, built_site, blocked_requests, tmp_p
     import datetime as dt
     import zipfile
 
-    from helpcenter import bundle
+    from helpcenter.site import bundle
 
     made = bundle.write_bundle(built_site, tmp_path / "dist", dt.date(2026, 11, 25))
     with zipfile.ZipFile(made.zip_path) as archive:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter.offline import SHIM_SITE_PATH, external_references
-from helpcenter.registry import load_registry
+from helpcenter.checks.offline import SHIM_SITE_PATH, external_references
+from helpcenter.registry.load import load_registry
 
 PROJECT = Path(__file__).resolve().parents[2]
 PREFIX = {"zh": "", "en": "en/"}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter.registry import load_registry
+from helpcenter.registry.load import load_registry
 
 ROOT = Path(__file__).resolve().parents[2]
 PREFIX = {"zh": "", "en": "en/"}

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpcenter.search_index import index_sizes
+from helpcenter.site.search_index import index_sizes
 
 QUERIES_FILE = Path(__file__).with_name("queries.yml")
 ARTIFACTS = Path(__file__).with_name("artifacts")

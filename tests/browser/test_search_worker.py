@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import serve_directory
 
-from helpcenter.offline import SEARCH_WORKER_TEXT
+from helpcenter.checks.offline import SEARCH_WORKER_TEXT
 
 PREFIX = {"zh": "", "en": "en/"}
 QUERY = {"zh": "忘记密码", "en": "password"}

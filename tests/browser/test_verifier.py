@@ -1,7 +1,7 @@
 """The verifier pages in Chromium, from file://, with the network blocked.
 
 Runs every shared vector (``tests/vectors/verify.json``) through ``verify.js`` on
-both language pages, so the browser and :func:`helpcenter.verify.verdict`
+both language pages, so the browser and :func:`helpcenter.site.verifier.verdict`
 answer alike; then checks the page's behaviour: verdicts update while typing
 and on submit, sentences in the page language say what to do next, nothing is
 fetched, and the widget fits a phone screen.
@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter.registry import load_registry
-from helpcenter.verify import verdict
+from helpcenter.registry.load import load_registry
+from helpcenter.site.verifier import verdict
 
 ROOT = Path(__file__).resolve().parents[2]
 VECTORS = json.loads((ROOT / "tests" / "vectors" / "verify.json").read_text(encoding="utf-8"))[
@@ -211,7 +211,7 @@ def respellings(seeds: list[str], per_seed: int, seed: int) -> list[str]:
 
 
 def test_generated_inputs_agree_with_python(page, site_url) -> None:
-    """verify.js and helpcenter.verify.verdict agree on thousands of re-spelled contacts."""
+    """verify.js and helpcenter.site.verifier.verdict agree on thousands of re-spelled contacts."""
     registry = load_registry(ROOT / "data" / "channels.yml")
     seeds = [v["input"] for v in VECTORS if v["input"].strip()]
     seeds += [c.value for c in registry.channels] + [s.value for s in registry.known_scams]

@@ -3,7 +3,7 @@
  * or handle against the channel registry, entirely in the browser.
  *
  * The registry arrives as window.hcVerifyData (assets/javascripts/verify-data.js,
- * written at build time by helpcenter.verify.verifier_script), so the page
+ * written at build time by helpcenter.site.verifier.verifier_script), so the page
  * works from file:// and without network. Every rule here mirrors
  * src/helpcenter/verify.py and src/helpcenter/normalize.py; the shared cases
  * in tests/vectors/verify.json keep the two in step.
@@ -417,7 +417,7 @@
     return handle ? [platform, handle] : null;
   };
 
-  // -- lookalikes (helpcenter.lookalike) ------------------------------------
+  // -- lookalikes (helpcenter.contacts.lookalike) ------------------------------------
 
   var SEPARATORS = /[-_.\s]+/gu;
 

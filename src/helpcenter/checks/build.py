@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpcenter.checks import content_policy, rendered_guard
-from helpcenter.findings import Finding
+from helpcenter.report.finding import Finding
 from helpcenter.site import csp
 
 SKIP_ENV = "HELPCENTER_TEST_SKIP_CONTENT_POLICY"
@@ -170,7 +170,7 @@ class RenderedChecks:
     def policy(self) -> str:
         """The site's Content-Security-Policy (the union of every page's hashes, and those of
         the iframe-worker shim's script for each search worker URL of the theme)."""
-        from helpcenter.offline import SHIM_FILE
+        from helpcenter.checks.offline import SHIM_FILE
 
         hashes = set(self.hashes)
         urls = self._worker_urls - {""}
@@ -200,7 +200,7 @@ checked with the theme's profile, not the article's. Added by the hook that rend
 def _search_worker(config_json: str) -> str:
     """The search worker URL of the theme's page configuration (``""`` without one), as
     hooks/search.py rewrites it after this check read the page."""
-    from helpcenter.search_index import worker_url
+    from helpcenter.site.search_index import worker_url
 
     try:
         value = json.loads(config_json).get("search")
@@ -210,7 +210,7 @@ def _search_worker(config_json: str) -> str:
 
 
 def _fragments():
-    from helpcenter import render
+    from helpcenter.site import render
 
     return render.FRAGMENTS
 

@@ -28,9 +28,9 @@ from dataclasses import dataclass
 
 from justhtml import JustHTML
 
+from helpcenter.checks.links.extract import front_matter_lines, prose_lines
 from helpcenter.checks.rules import BY_CODE
-from helpcenter.findings import Finding
-from helpcenter.links.extract import front_matter_lines, prose_lines
+from helpcenter.report.finding import Finding
 
 PROFILES = ("article", "theme")
 

@@ -18,8 +18,8 @@ from typing import Any
 import yaml
 
 from helpcenter.checks.content_policy import check_page_html
-from helpcenter.findings import Finding, display_path
-from helpcenter.links.extract import front_matter_lines
+from helpcenter.checks.links.extract import front_matter_lines
+from helpcenter.report.finding import Finding, display_path
 
 DEFAULT_EXTENSIONS: tuple[str, ...] = (
     "toc", "attr_list", "md_in_html", "tables", "admonition", "pymdownx.details",

@@ -11,7 +11,7 @@ the guard's own detectors then judge it, and each finding is placed in the
 source file where its value can be found (:func:`place`).
 
 Registry fragments (the HTML of ``<!-- hc:... -->`` markers,
-:data:`helpcenter.render.FRAGMENTS`) are left out, as the source scan leaves
+:data:`helpcenter.site.render.FRAGMENTS`) are left out, as the source scan leaves
 out the markers: they show official channels, and known scams defanged.
 """
 
@@ -22,9 +22,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from helpcenter.checks.content_policy import SourceIndex
-from helpcenter.findings import Finding
 from helpcenter.guard import suppress
 from helpcenter.guard.extract import Source, structure
+from helpcenter.report.finding import Finding
 
 READER_ATTRIBUTES = ("title", "alt", "aria-label")
 FOLLOWED_ATTRIBUTES = ("href", "src")

@@ -7,7 +7,7 @@ code or pull in content from elsewhere.
 
 from __future__ import annotations
 
-from helpcenter.messages import Rule
+from helpcenter.report.messages import Rule
 
 _WHY_EN = "articles hold text, images and links only"
 _WHY_ZH = "文章只能包含文字、图片和链接"

@@ -199,8 +199,8 @@ def _normal_permissions(folder: Path) -> None:
 
 def _after_build(built: Path, root: Path) -> None:
     """Steps that need the finished site before it goes live (may raise to fail the build)."""
-    from helpcenter import bundle
-    from helpcenter.offline import OfflineError, describe, external_references
+    from helpcenter.checks.offline import OfflineError, describe, external_references
+    from helpcenter.site import bundle
 
     # The build hook checks each page's content and one page per template;
     # before going live, every file is read back and checked.

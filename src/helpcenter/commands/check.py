@@ -64,8 +64,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Check the paths; print findings; return the exit code."""
-    from helpcenter.messages import default_lang
-    from helpcenter.registry import RegistryError, load_registry
+    from helpcenter.registry.load import load_registry
+    from helpcenter.registry.problems import RegistryError
+    from helpcenter.report.messages import default_lang
 
     lang = args.lang or default_lang()
     region = _REGIONS.get(args.lang_region.lower(), args.lang_region.upper())
@@ -91,12 +92,12 @@ def run(args: argparse.Namespace) -> int:
             print(str(problem), file=sys.stderr)
         return EXIT_USAGE
 
-    from helpcenter.guard import check_paths
-    from helpcenter.guard.report import render
+    from helpcenter.guard.paths import check_paths
+    from helpcenter.report.formats import render
 
     try:
         result = check_paths(paths, registry, lang=lang, default_region=region, jobs=args.jobs)
-    except OSError as exc:  # helpcenter.inputs.InputError(s): one line per file
+    except OSError as exc:  # helpcenter.inputs.files.InputError(s): one line per file
         for line in str(exc).splitlines():
             print(f"helpcenter check: {line}", file=sys.stderr)
         return EXIT_USAGE

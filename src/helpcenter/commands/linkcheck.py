@@ -13,11 +13,12 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from helpcenter.findings import Finding
-from helpcenter.links.external import ExternalLinkChecker, LinkCache, LinkResult
-from helpcenter.links.extract import extract_links
-from helpcenter.messages import catalog, default_lang
-from helpcenter.registry import DEFAULT_REGISTRY, RegistryError, load_registry
+from helpcenter.checks.links.external import ExternalLinkChecker, LinkCache, LinkResult
+from helpcenter.checks.links.extract import extract_links
+from helpcenter.registry.load import DEFAULT_REGISTRY, load_registry
+from helpcenter.registry.problems import RegistryError
+from helpcenter.report.finding import Finding
+from helpcenter.report.messages import catalog, default_lang
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -15,8 +15,8 @@ import json
 import sys
 from pathlib import Path
 
-from helpcenter.messages import LANGS, default_lang
-from helpcenter.registry import DEFAULT_REGISTRY
+from helpcenter.registry.load import DEFAULT_REGISTRY
+from helpcenter.report.messages import LANGS, default_lang
 
 EXIT_CLEAN = 0
 EXIT_PROBLEMS = 1
@@ -48,7 +48,7 @@ def schema_problems(path: Path, schema_path: Path) -> list[str]:
     import jsonschema
     import yaml
 
-    from helpcenter.registry import parse_yaml_with_lines
+    from helpcenter.inputs.yamlload import parse_yaml_with_lines
 
     try:
         schema = json.loads(schema_path.read_text(encoding="utf-8"))
@@ -82,7 +82,8 @@ def schema_problems(path: Path, schema_path: Path) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     """Validate each file; print every problem; 0 clean, 1 problems."""
-    from helpcenter.registry import RegistryError, load_registry
+    from helpcenter.registry.load import load_registry
+    from helpcenter.registry.problems import RegistryError
 
     files = [Path(f) for f in args.files] or [DEFAULT_REGISTRY]
     if args.schema and not Path(args.schema).is_file():

@@ -18,10 +18,10 @@ import json
 import sys
 from pathlib import Path
 
-from helpcenter.i18n import LANGUAGES, SOURCE_LANGUAGE
-from helpcenter.i18n.check import TranslationChecker
-from helpcenter.i18n.revision import stamp, status_report
-from helpcenter.messages import default_lang
+from helpcenter.checks.i18n import LANGUAGES, SOURCE_LANGUAGE
+from helpcenter.checks.i18n.check import TranslationChecker
+from helpcenter.checks.i18n.revision import stamp, status_report
+from helpcenter.report.messages import default_lang
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -3,7 +3,7 @@
 Verdicts: ``official`` (no finding), ``retired``, ``scam``, ``lookalike``,
 ``unknown``, plus the link-specific ones (external link not allowed,
 shortener, userinfo trick, text/target mismatch). Every lookup is on a
-:class:`~helpcenter.normalize.ContactKey`-style canonical value, so the
+:class:`~helpcenter.contacts.normalize.ContactKey`-style canonical value, so the
 official contact in any spelling is a dictionary hit.
 """
 
@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from helpcenter import lookalike, normalize
+from helpcenter.contacts import lookalike, normalize
 
 if TYPE_CHECKING:
-    from helpcenter.registry import Channel, KnownScam, Registry
+    from helpcenter.registry.model import Channel, KnownScam, Registry
 
 SHORTENERS = frozenset(
     {

@@ -22,7 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from helpcenter.normalize import INVISIBLE_RE
+from helpcenter.contacts.normalize import INVISIBLE_RE
 from helpcenter.site.markers import is_marker_comment
 
 # Tokens replaced in the normalised view, one pattern per kind so that each
@@ -434,7 +434,7 @@ def structure(src: Source) -> Structure:
                 continue
             out.markers.append(m.span())
             _suppression(src, m.start(), allow, out)
-    from helpcenter.guard.detectors import anchors, line_windows
+    from helpcenter.guard.detectors.base import anchors, line_windows
 
     for start, end in line_windows(norm, anchors(norm, ("](",))):
         for m in _INLINE_LINK_RE.finditer(norm, start, end):

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from helpcenter.guard.scan import PageResult
 
 if TYPE_CHECKING:
-    from helpcenter.registry import Registry
+    from helpcenter.registry.model import Registry
 
 
 def markdown_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -87,11 +87,11 @@ def _batches(names: list[str], region: str) -> tuple[list[tuple[str, list[str]]]
 
 
 _ROOT: str | None = None
-"""The repository the files are checked in (:func:`helpcenter.inputs.repository_root`)."""
+"""The repository the files are checked in (:func:`helpcenter.inputs.files.repository_root`)."""
 
 
 def _root() -> str:
-    from helpcenter.inputs import repository_root
+    from helpcenter.inputs.files import repository_root
 
     global _ROOT
     if _ROOT is None:
@@ -100,9 +100,9 @@ def _root() -> str:
 
 
 def _read(name: str) -> tuple[str, str]:
-    """``(name, text)``; :class:`helpcenter.inputs.InputError` for a file that is no safe input
+    """``(name, text)``; :class:`~helpcenter.inputs.files.InputError` for a file that is unsafe
     (not UTF-8, a special file, a symlink out of the repository, too large)."""
-    from helpcenter.inputs import InputError, front_matter_problem, read_text
+    from helpcenter.inputs.files import InputError, front_matter_problem, read_text
 
     text = read_text(name, _root())
     problem = front_matter_problem(text)
@@ -125,7 +125,7 @@ def _check_serially(
     """Every file read, then scanned in batches of about :data:`BATCH_CHARS` (counted as
     read: no file is asked its size)."""
     from helpcenter.guard.scan import check_pages, region_for
-    from helpcenter.inputs import InputError, InputErrors
+    from helpcenter.inputs.files import InputError, InputErrors
 
     groups: dict[str, list[tuple[str, str]]] = {}
     refused: list[InputError] = []
@@ -212,10 +212,10 @@ def check_paths(
 
     ``jobs`` is the number of processes for a large input (``None``: one per
     processor; ``1``: this process only). Raises :class:`OSError` for a path
-    that cannot be read (:class:`helpcenter.inputs.InputError` for one that
+    that cannot be read (:class:`helpcenter.inputs.files.InputError` for one that
     is refused: not UTF-8, a special file, a symlink out of the repository).
     """
-    from helpcenter.inputs import check_files
+    from helpcenter.inputs.files import check_files
 
     names = _markdown_names(paths)
     check_files(names, _root())  # every special, linked-out or oversized file named at once

@@ -7,7 +7,7 @@ ID?)" suggestion of the closest official channel, or empty.
 
 from __future__ import annotations
 
-from helpcenter.messages import Rule
+from helpcenter.report.messages import Rule
 
 _FIX_EN = "reference a registry channel with <!-- hc:channel ID --> instead"
 _FIX_ZH = "请改用登记表中的渠道标记 <!-- hc:channel ID -->"

@@ -1,7 +1,7 @@
 """The guard's engine: one page's source in, findings out.
 
 ``Source`` (normalised view) -> detectors (candidates) -> decide (verdicts)
--> suppressions -> :class:`~helpcenter.findings.Finding` list.
+-> suppressions -> :class:`~helpcenter.report.finding.Finding` list.
 """
 
 from __future__ import annotations
@@ -12,15 +12,16 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from helpcenter import normalize
-from helpcenter.findings import Finding
+from helpcenter.contacts import normalize
 from helpcenter.guard import decide, suppress
-from helpcenter.guard.detectors import Candidate, detect_all
+from helpcenter.guard.detectors import detect_all
+from helpcenter.guard.detectors.base import Candidate
 from helpcenter.guard.extract import PAGE_SEPARATOR, Source, Structure, structure
 from helpcenter.guard.rules import BY_CODE, HINT
+from helpcenter.report.finding import Finding
 
 if TYPE_CHECKING:
-    from helpcenter.registry import Registry
+    from helpcenter.registry.model import Registry
 
 PLATFORM_NAMES = {
     "telegram": "Telegram", "x": "X (Twitter)", "whatsapp": "WhatsApp", "facebook": "Facebook",

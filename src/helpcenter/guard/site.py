@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpcenter.findings import display_path
 from helpcenter.guard.scan import check_source
-from helpcenter.registry import load_registry_cached
+from helpcenter.registry.load import load_registry_cached
+from helpcenter.report.finding import display_path
 
 
 def docs_findings(docs_dir: str, root: str, registry: str, lang: str) -> list[str]:
     """Every finding in the Markdown under ``docs_dir``, once each, as ``path:line:col: ...``.
 
     Paths are shown relative to ``root``; arguments are plain strings so the
-    check can run in another process (see :mod:`helpcenter.background`).
+    check can run in another process (see :mod:`helpcenter.checks.background`).
     """
     reg = load_registry_cached(Path(registry))
     reported: set[tuple[str, int, int, str]] = set()

@@ -3,7 +3,7 @@
 A suppression trailing a line applies to that line; one standing alone on
 its line applies to the next non-blank line. It
 needs a reason (a missing reason is finding HC114), and it cannot silence a
-rule whose :attr:`~helpcenter.messages.Rule.suppressible` is false
+rule whose :attr:`~helpcenter.report.messages.Rule.suppressible` is false
 (lookalikes, known scams, deceptive links): listing one is finding HC115.
 """
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from helpcenter.findings import Finding
 from helpcenter.guard.rules import BY_CODE, DETAILS
+from helpcenter.report.finding import Finding
 
 if TYPE_CHECKING:
     from helpcenter.guard.extract import Source, Structure

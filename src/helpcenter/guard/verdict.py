@@ -10,12 +10,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from helpcenter import normalize
+from helpcenter.contacts import normalize
 from helpcenter.guard import decide
 from helpcenter.guard.rules import VERDICTS
 
 if TYPE_CHECKING:
-    from helpcenter.registry import Channel, KnownScam, Registry
+    from helpcenter.registry.model import Channel, KnownScam, Registry
 
 VERDICT_NAMES = ("official", "retired", "scam", "lookalike", "unsafe", "unknown")
 """Every verdict :func:`classify` returns."""

@@ -18,7 +18,7 @@ from helpcenter.review.model import (
 from helpcenter.site.markers import TAKES_ARGUMENT, find_markers
 
 if TYPE_CHECKING:
-    from helpcenter.registry import Registry
+    from helpcenter.registry.model import Registry
 
 
 def channel_references(text: str) -> list[tuple[int, str, str]]:

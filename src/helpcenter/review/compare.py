@@ -5,7 +5,9 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path, PurePosixPath
 
-from helpcenter.registry import Registry, RegistryError, load_registry
+from helpcenter.registry.load import load_registry
+from helpcenter.registry.model import Registry
+from helpcenter.registry.problems import RegistryError
 from helpcenter.review.articles import diff_article, guard_contact_finder, no_contacts
 from helpcenter.review.git import changed_paths, read_new, read_old, repo_root, resolve_base
 from helpcenter.review.model import ChangeReport, ContactFinder

@@ -6,8 +6,8 @@ from typing import Any
 
 import yaml
 
+from helpcenter.inputs.yamlload import safe_load
 from helpcenter.review.model import ChannelChange, ListChange
-from helpcenter.yamlload import safe_load
 
 LANGS = ("zh", "en")
 

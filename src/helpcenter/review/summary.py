@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from helpcenter.messages import text, texts
+from helpcenter.report.messages import text, texts
 from helpcenter.review.model import ChangeReport, ChannelChange
 
 

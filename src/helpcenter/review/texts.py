@@ -1,4 +1,4 @@
-"""The words of the reviewer's report, merged into :func:`helpcenter.messages.texts`
+"""The words of the reviewer's report, merged into :func:`helpcenter.report.messages.texts`
 under ``review.``."""
 
 from __future__ import annotations

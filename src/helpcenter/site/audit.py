@@ -4,7 +4,7 @@ Builds the site for a loopback address (``HC_SITE_URL``, so canonical links
 and hreflang point where the pages are served, as they do in production),
 serves it with the production config (:mod:`helpcenter.site.serving`), and
 runs the pinned npm ``lighthouse`` with Debian's Chromium (``CHROME_PATH``,
-the flags of :mod:`helpcenter.chromium`) on the Chinese home, an article,
+the flags of :mod:`helpcenter.site.chromium`) on the Chinese home, an article,
 the verifier and the English home. Prints the four scores per page and the
 audits that cost points; exits 1 when a page misses a target
 (:data:`TARGETS`). Reports go to ``.cache/audit/``.
@@ -21,8 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from helpcenter.chromium import CHROMIUM, CHROMIUM_ARGS
 from helpcenter.site import serving
+from helpcenter.site.chromium import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = serving.PROJECT_ROOT
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"

@@ -1,7 +1,7 @@
 """Scam feeds for blockers: ``site/feeds/`` in the formats security tools read.
 
 From the registry's ``known_scams``, its ``official_domains`` and the
-lookalike rules (:mod:`helpcenter.lookalike`), the build writes
+lookalike rules (:mod:`helpcenter.contacts.lookalike`), the build writes
 
 - ``feeds/hosts.txt``: a hosts-format blocklist (``0.0.0.0 host``), for
   Pi-hole, AdGuard Home, dnsmasq and ``/etc/hosts``;
@@ -41,9 +41,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from helpcenter import normalize
-from helpcenter.lookalike import lookalike_domain
-from helpcenter.registry import KnownScam, Registry
+from helpcenter.contacts import normalize
+from helpcenter.contacts.lookalike import lookalike_domain
+from helpcenter.registry.model import KnownScam, Registry
 
 FEEDS_DIR = "feeds"
 HOSTS = "feeds/hosts.txt"

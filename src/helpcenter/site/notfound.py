@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from helpcenter.publish import SiteLayout
+from helpcenter.site.publish import SiteLayout
 
 TEMPLATE = "404.html"
 """MkDocs renders this theme template once per language build."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from helpcenter.guard.detectors import Candidate, anchors, line_windows
+from helpcenter.guard.detectors.base import Candidate, anchors, line_windows
 
 _L = "A-Za-z0-9\u00c0-\u024f\u0370-\u052f"
 _LABEL = rf"[{_L}](?:[{_L}-]{{0,61}}[{_L}])?"
@@ -32,7 +32,7 @@ _TLD_RE = re.compile(r"[^\W\d_]{2,63}")
 ANCHORS = ("@", "艾特", "圈", " at ", " AT ")
 
 
-def detect(text: str) -> Iterator[Candidate]:
+def detect(text: str, region: str = "") -> Iterator[Candidate]:
     """Email addresses in ``text``, with ``value`` the address in plain ``local@domain`` form."""
     for start, end in line_windows(text, anchors(text, ANCHORS)):
         yield from _detect(text, start, end)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from helpcenter.guard.detectors import Candidate
+from helpcenter.guard.detectors.base import Candidate
 
 # A run of digits with phone separators, not glued to a word, a decimal,
 # a path, an amount or a percentage.

@@ -11,9 +11,8 @@ import functools
 import re
 from collections.abc import Iterator
 
-from helpcenter import hanzi
-from helpcenter.contacts import intro
-from helpcenter.guard.detectors import Candidate, anchors, line_windows
+from helpcenter.contacts import hanzi, intro
+from helpcenter.guard.detectors.base import Candidate, anchors, line_windows
 
 # Word (as written in Chinese or English posts, slang included) -> platform.
 PLATFORM_WORDS: dict[str, str] = {
@@ -115,7 +114,7 @@ try:
 except hanzi.CharacterTableMissing:  # only Simplified words are recognised then
     _TO_SIMPLIFIED, _TRADITIONAL_OF = {}, {}
 # The Traditional characters of NAMED_PATTERN's words, nouns and separators, with
-# their Simplified forms: what the verifier's page converts (helpcenter.verify).
+# their Simplified forms: what the verifier's page converts (helpcenter.site.verifier).
 _NAMED_CHARS = frozenset(c for c in NAMED_PATTERN if not c.isascii())
 NAMED_SIMPLIFIED: dict[str, str] = {
     chr(t): chr(s) for t, s in _TO_SIMPLIFIED.items() if chr(s) in _NAMED_CHARS
@@ -209,7 +208,7 @@ def _left_ok(text: str, start: int) -> bool:
     return not (prev.isascii() and (prev.isalnum() or prev == "_"))
 
 
-def detect(text: str) -> Iterator[Candidate]:
+def detect(text: str, region: str = "") -> Iterator[Candidate]:
     """Handles with the platform they were introduced with (``None`` for a bare ``@mention``)."""
     positions = [m.start() for m in _CJK_ANCHOR_RE.finditer(text)]
     positions.extend(anchors(text, _ASCII_ANCHORS))

@@ -19,7 +19,8 @@ import re
 from collections.abc import Iterator
 
 from helpcenter.contacts import intro
-from helpcenter.guard.detectors import Candidate, anchors, line_windows, phones, social
+from helpcenter.guard.detectors import phones, social
+from helpcenter.guard.detectors.base import Candidate, anchors, line_windows
 
 # A Markdown table's delimiter row: | --- | :-: | ---: |, or |---| under a single column.
 _DELIMITER_RE = re.compile(

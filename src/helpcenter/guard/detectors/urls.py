@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from helpcenter.guard.detectors import Candidate, anchors, line_windows, near_windows
+from helpcenter.guard.detectors.base import Candidate, anchors, line_windows, near_windows
 
 _L = r"A-Za-z0-9\u00c0-\u024f\u0370-\u052f"
 _LABEL = rf"[{_L}](?:[{_L}-]{{0,61}}[{_L}])?"
@@ -82,7 +82,7 @@ def known_suffix(host: str) -> bool:
     tld = host.rsplit(".", 1)[-1].lower()
     if tld in RESERVED_TLDS:
         return True
-    from helpcenter.normalize import normalize_host, public_suffix
+    from helpcenter.contacts.normalize import normalize_host, public_suffix
 
     norm = normalize_host(host)
     if norm is None:
@@ -116,7 +116,7 @@ _DOT_LETTER_RE = re.compile(r"\.[A-Za-z\u00c0-\u052f]")
 TEL_ANCHORS = ("tel:", "Tel:", "TEL:", "sms:", "SMS:", "callto:", "whatsapp:", "WhatsApp:")
 
 
-def detect(text: str) -> Iterator[Candidate]:
+def detect(text: str, region: str = "") -> Iterator[Candidate]:
     """URLs (kind ``url``), ``tel:`` links (kind ``phone``) and bare domains (kind ``domain``)."""
     for start, end in line_windows(text, anchors(text, ("://",))):
         pos = start

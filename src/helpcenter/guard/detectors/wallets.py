@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from helpcenter.guard.detectors import Candidate, anchors, line_windows
+from helpcenter.guard.detectors.base import Candidate, anchors, line_windows
 
 _B58 = "1-9A-HJ-NP-Za-km-z"
 _END = r"(?![A-Za-z0-9_])"
@@ -54,7 +54,7 @@ def _boundary(text: str, start: int) -> bool:
     )
 
 
-def detect(text: str) -> Iterator[Candidate]:
+def detect(text: str, region: str = "") -> Iterator[Candidate]:
     """Wallet addresses; ``value`` is the address."""
     seen: set[int] = set()
     for kind, pattern in PATTERNS:

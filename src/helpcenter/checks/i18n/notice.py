@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from helpcenter.i18n.revision import TranslationState
-from helpcenter.publish import SiteLayout, relative_url
+from helpcenter.checks.i18n.revision import TranslationState
+from helpcenter.site.publish import SiteLayout, relative_url
 
 STATUS_PAGE = "about/translation-status.md"
 """The translation status page, in each language folder."""

@@ -6,7 +6,7 @@ HC30x are found by reading the Markdown sources at build time; HC31x by
 
 from __future__ import annotations
 
-from helpcenter.messages import Rule
+from helpcenter.report.messages import Rule
 
 RULES: tuple[Rule, ...] = (
     Rule(

@@ -1,4 +1,4 @@
-"""The translation checks, as :class:`~helpcenter.findings.Finding` objects.
+"""The translation checks, as :class:`~helpcenter.report.finding.Finding` objects.
 
 - ``HC405`` front matter that is not valid YAML (any page);
 - ``HC401`` a page without its counterpart in another language;
@@ -7,7 +7,7 @@
   ``<!-- hc:channels TYPE -->``, ``<!-- hc:contact-directory -->``) must be equal;
 - ``HC403``/``HC404``/``HC406`` translations older than their source, without a
   recorded revision, or with a malformed one (report only, see
-  :mod:`helpcenter.i18n.rules`).
+  :mod:`helpcenter.checks.i18n.rules`).
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpcenter.findings import Finding, display_path
-from helpcenter.i18n import LANGUAGES, SOURCE_LANGUAGE, pages_by_language
-from helpcenter.i18n.frontmatter import parse_front_matter
-from helpcenter.i18n.revision import TranslationState, translation_states
-from helpcenter.links.extract import prose_lines
-from helpcenter.messages import catalog
+from helpcenter.checks.i18n import LANGUAGES, SOURCE_LANGUAGE, pages_by_language
+from helpcenter.checks.i18n.frontmatter import parse_front_matter
+from helpcenter.checks.i18n.revision import TranslationState, translation_states
+from helpcenter.checks.links.extract import prose_lines
+from helpcenter.report.finding import Finding, display_path
+from helpcenter.report.messages import catalog
 from helpcenter.site.markers import CHANNEL_MARKERS, find_markers, marker
 
 LANGUAGE_NAMES = {"zh": ("Chinese", "中文"), "en": ("English", "英文")}

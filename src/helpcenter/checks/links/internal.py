@@ -27,12 +27,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from helpcenter.findings import Finding, display_path
-from helpcenter.links.extract import Link, extract_links, front_matter_lines
-from helpcenter.links.policy import external_host_allowed
-from helpcenter.messages import catalog
-from helpcenter.normalize import split_url
-from helpcenter.registry import Registry
+from helpcenter.checks.links.extract import Link, extract_links, front_matter_lines
+from helpcenter.checks.links.policy import external_host_allowed
+from helpcenter.contacts.normalize import split_url
+from helpcenter.registry.model import Registry
+from helpcenter.report.finding import Finding, display_path
+from helpcenter.report.messages import catalog
 
 DEFAULT_EXTENSIONS: tuple[str, ...] = ("toc", "attr_list", "md_in_html", "tables", "admonition")
 """Markdown extensions used to compute anchors when the caller does not pass the site's."""
@@ -387,9 +387,10 @@ def check_site_links(
     """:func:`check_links` as the build runs it, from plain arguments.
 
     The registry is read here (a broken one is left to the registry check),
-    so the call can run in another process (see :mod:`helpcenter.background`).
+    so the call can run in another process (see :mod:`helpcenter.checks.background`).
     """
-    from helpcenter.registry import RegistryError, load_registry_cached
+    from helpcenter.registry.load import load_registry_cached
+    from helpcenter.registry.problems import RegistryError
 
     try:
         registry = load_registry_cached(Path(registry_path))

@@ -25,7 +25,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
-from helpcenter import normalize
+from helpcenter.contacts import normalize
 
 # Characters that render like an ASCII letter or digit, mapped to the
 # prototype that the skeleton uses. A curated subset of Unicode's

@@ -21,7 +21,7 @@ class Finding:
     column: int
     """1-based column, counted in characters (not bytes)."""
     rule: str
-    """Stable rule code, e.g. ``HC101``; see :mod:`helpcenter.messages`."""
+    """Stable rule code, e.g. ``HC101``; see :mod:`helpcenter.report.messages`."""
     severity: str
     """One of :data:`SEVERITIES`."""
     value: str

@@ -24,8 +24,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from helpcenter.i18n import LANGUAGES, SOURCE_LANGUAGE, pages_by_language
-from helpcenter.i18n.frontmatter import parse_front_matter, set_field
+from helpcenter.checks.i18n import LANGUAGES, SOURCE_LANGUAGE, pages_by_language
+from helpcenter.checks.i18n.frontmatter import parse_front_matter, set_field
 
 FIELD = "source_hash"
 """The front matter field of a translation that holds its source's hash."""
@@ -99,7 +99,7 @@ def translation_states(
 
     Pages whose front matter is broken are reported by the front matter check;
     here they count as ``untracked``. ``pages`` (see
-    :func:`~helpcenter.i18n.pages_by_language`) and ``read`` (docs-relative
+    :func:`~helpcenter.checks.i18n.pages_by_language`) and ``read`` (docs-relative
     path to text) let a caller that has already listed and read the files
     share them.
     """

@@ -7,8 +7,8 @@ rule code between two markers::
     ...
     <!-- rule-table:end -->
 
-Run ``python -m helpcenter.rule_table`` after adding or changing a rule to
-rewrite both tables from :func:`helpcenter.messages.catalog`;
+Run ``python -m helpcenter.report.rule_table`` after adding or changing a rule to
+rewrite both tables from :func:`helpcenter.report.messages.catalog`;
 ``tests/test_messages.py`` fails while a guide misses a code.
 """
 
@@ -18,7 +18,7 @@ import re
 import sys
 from pathlib import Path
 
-from helpcenter.messages import Rule, catalog
+from helpcenter.report.messages import Rule, catalog
 
 START = "<!-- rule-table:start -->"
 END = "<!-- rule-table:end -->"

@@ -2,7 +2,7 @@
 
 Chinese (``docs/zh/``) is the source language; every other language folder
 (``docs/en/``) holds translations with the same file names. See
-:mod:`helpcenter.i18n.check` for the checks and :mod:`helpcenter.i18n.revision`
+:mod:`helpcenter.checks.i18n.check` for the checks and :mod:`helpcenter.checks.i18n.revision`
 for the ``source_hash`` front matter field that ties a translation to the
 revision of its source.
 """

@@ -3,7 +3,7 @@
 * :class:`MarkerRenderer` expands the registry markers in a page's Markdown
   (``<!-- hc:channel ID -->`` and friends) into HTML fragments rendered from
   the ``partials/hc-*.html`` templates (Jinja autoescape on), and reports an
-  unknown marker or channel id as a :class:`~helpcenter.findings.Finding`
+  unknown marker or channel id as a :class:`~helpcenter.report.finding.Finding`
   naming the page and line.
 * :func:`site_data` is what the theme templates read (``config.extra.hc``):
   the demo flag, the last-verified date and the Organization JSON-LD.
@@ -31,10 +31,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from helpcenter import normalize
-from helpcenter.findings import Finding
-from helpcenter.messages import catalog
-from helpcenter.registry import CHANNEL_TYPES, Channel, KnownScam, Registry, registry_as_data
+from helpcenter.contacts import normalize
+from helpcenter.registry.model import CHANNEL_TYPES, Channel, KnownScam, Registry, registry_as_data
+from helpcenter.report.finding import Finding
+from helpcenter.report.messages import catalog
 from helpcenter.site.feeds import ADBLOCK, HOSTS, PHISHING_DETECT
 from helpcenter.site.markers import (
     BLOCK_MARKERS,

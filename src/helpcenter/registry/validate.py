@@ -2,7 +2,7 @@
 
 Two passes. The *shape* pass checks exactly what ``data/channels.schema.json``
 checks (keys, types, enums, dates), so an editor validating against the
-schema and the build agree; the *semantic* pass (:mod:`helpcenter.registry_checks`)
+schema and the build agree; the *semantic* pass (:mod:`helpcenter.registry.semantic`)
 then checks what a schema cannot: values that parse, official domains, ids
 and contacts that are unique, known scams that are not official channels.
 Every problem is collected (not just the first) with file, line, channel id,
@@ -18,21 +18,20 @@ from typing import Any
 
 import yaml
 
-from helpcenter import inputs, normalize
-from helpcenter.registry import (
+from helpcenter.contacts import normalize
+from helpcenter.inputs import files as inputs
+from helpcenter.inputs.yamlload import RefusedYAML, parse_yaml_positions
+from helpcenter.registry import semantic
+from helpcenter.registry.model import (
     CHANNEL_TYPES,
     STATUSES,
     Channel,
     KnownScam,
     Localized,
     Organization,
-    Positions,
-    Problem,
     Registry,
-    RegistryError,
-    parse_yaml_positions,
 )
-from helpcenter.yamlload import RefusedYAML
+from helpcenter.registry.problems import Collector, Problem, RegistryError, kind_of
 
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
 """Channel ids: lower-case letters, digits and inner hyphens (same pattern as the schema)."""
@@ -53,80 +52,10 @@ CHANNEL_REQUIRED = ("id", "type", "value", "label", "status", "verified_on")
 SCAM_KEYS = ("type", "value", "platform", "notes", "reported_on")
 LOCALIZED_KEYS = ("zh", "en")
 
-_EXAMPLES = {
-    "organization": "'organization: {name: BitP, official_domains: [bitp.example]}'",
-    "channels": "'channels:' with at least one channel entry",
-    "name": "the brand name, e.g. 'name: BitP'",
-    "official_domains": "at least one domain, e.g. 'official_domains: [bitp.example]'",
-    "id": "'id: support-email'",
-    "type": "'type: email'",
-    "value": "the contact itself, e.g. 'value: support@bitp.example'",
-    "label": "'label: {zh: 客服邮箱, en: Support email}'",
-    "status": "'status: active'",
-    "verified_on": "the date you confirmed it, e.g. 'verified_on: 2026-11-01'",
-}
-
-# (English, Chinese) names of the kinds a value may need to be, and the fix.
-_KINDS = {
-    "text": ("text", "文本", "write it as text (quote it if needed)", "请写成文本(必要时加引号)"),
-    "list": (
-        "a list",
-        "列表",
-        "write it as [a, b] or as '- item' lines",
-        "请写成 [a, b] 或 '- 项' 的列表",
-    ),
-    "mapping": ("a mapping", "映射", "write it as 'key: value' lines", "请写成 '键: 值' 的形式"),
-    "boolean": ("true or false", "true 或 false", "write true or false", "请写 true 或 false"),
-}
-
-
-def _kind_of(value: Any) -> str:
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return f"the boolean {value}".lower()
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, dt.date):
-        return f"the date {value}"
-    return repr(value)
-
-
-class _Collector:
-    """Collects problems for one registry file."""
-
-    def __init__(self, path: Path, pos: Positions):
-        self.path = path
-        self.pos = pos
-        self.problems: list[Problem] = []
-        self.security_line = 0
-        """Line of ``organization.security_contact``, checked after the channels."""
-
-    def add(
-        self, line: int, code: str, cid: str | None = None, raw: Any = "", **params: Any
-    ) -> None:
-        text = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
-        self.problems.append(Problem.make(self.path, line, code, cid, raw=text, **params))
-
-    def wrong_kind(self, line: int, key: str, kind: str, actual: Any, cid: str | None) -> None:
-        expected, expected_zh, fix, fix_zh = _KINDS[kind]
-        self.add(
-            line, "HC007", cid, actual, key=key, expected=expected, expected_zh=expected_zh,
-            actual=_kind_of(actual), fix=fix, fix_zh=fix_zh,
-        )  # fmt: skip
-
-    def missing(self, line: int, key: str, cid: str | None = None) -> None:
-        self.add(line, "HC005", cid, key=key, example=_EXAMPLES.get(key, f"'{key}: ...'"))
-
-
 # -- shape pass ---------------------------------------------------------------------------------
 
 
-def _keys(col: _Collector, obj: dict, allowed: tuple[str, ...], cid: str | None) -> None:
+def _keys(col: Collector, obj: dict, allowed: tuple[str, ...], cid: str | None) -> None:
     for key in obj:
         if key not in allowed:
             line = col.pos.key_line(obj, str(key))
@@ -147,7 +76,7 @@ def _as_text(value: Any) -> str | None:
     return None
 
 
-def _present(col: _Collector, obj: dict, key: str, cid: str | None, required: bool) -> bool:
+def _present(col: Collector, obj: dict, key: str, cid: str | None, required: bool) -> bool:
     """Whether ``obj`` has ``key``; reports it as missing when it is required and absent."""
     if key in obj:
         return True
@@ -162,7 +91,7 @@ _CONTROL_MULTILINE_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 """What a field of several lines (``notes``) refuses: control characters but tab and newline."""
 
 
-def _controls(col: _Collector, line: int, key: str, text: str, cid: str | None,
+def _controls(col: Collector, line: int, key: str, text: str, cid: str | None,
               multiline: bool = False) -> bool:  # fmt: skip
     """Report the first control character in ``text`` (HC040); whether there was one.
 
@@ -180,7 +109,7 @@ def _controls(col: _Collector, line: int, key: str, text: str, cid: str | None,
     return True
 
 
-def _text(col: _Collector, obj: dict, key: str, cid: str | None, required: bool) -> str | None:
+def _text(col: Collector, obj: dict, key: str, cid: str | None, required: bool) -> str | None:
     """A non-blank one-line string at ``obj[key]``; reports and returns ``None`` otherwise."""
     if not _present(col, obj, key, cid, required):
         return None
@@ -199,7 +128,7 @@ def _text(col: _Collector, obj: dict, key: str, cid: str | None, required: bool)
 
 
 def _localized(
-    col: _Collector,
+    col: Collector,
     obj: dict,
     key: str,
     cid: str | None,
@@ -246,7 +175,7 @@ def parse_date(value: Any) -> dt.date | None:
     return None
 
 
-def _date(col: _Collector, obj: dict, key: str, cid: str | None, required: bool) -> dt.date | None:
+def _date(col: Collector, obj: dict, key: str, cid: str | None, required: bool) -> dt.date | None:
     if not _present(col, obj, key, cid, required):
         return None
     value = obj[key]
@@ -268,7 +197,7 @@ def latest_date() -> dt.date:
     return dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)
 
 
-def _id(col: _Collector, obj: dict, key: str, cid: str | None, required: bool) -> str | None:
+def _id(col: Collector, obj: dict, key: str, cid: str | None, required: bool) -> str | None:
     if not _present(col, obj, key, cid, required):
         return None
     value = obj[key]
@@ -280,7 +209,7 @@ def _id(col: _Collector, obj: dict, key: str, cid: str | None, required: bool) -
 
 
 def _enum(
-    col: _Collector, obj: dict, key: str, allowed: tuple[str, ...], code: str, cid: str | None
+    col: Collector, obj: dict, key: str, allowed: tuple[str, ...], code: str, cid: str | None
 ) -> str | None:
     if key not in obj:
         return None
@@ -299,7 +228,7 @@ def _enum(
 
 
 def _codes(
-    col: _Collector, obj: dict, key: str, pattern: str, example: str, cid: str | None
+    col: Collector, obj: dict, key: str, pattern: str, example: str, cid: str | None
 ) -> tuple[str, ...] | None:
     if key not in obj:
         return ()
@@ -326,7 +255,7 @@ def _codes(
 
 
 def _string_list(
-    col: _Collector, obj: dict, key: str, cid: str | None, required: bool
+    col: Collector, obj: dict, key: str, cid: str | None, required: bool
 ) -> list[tuple[str, int]] | None:
     """``[(text, line), ...]`` for a list of non-blank strings."""
     if not _present(col, obj, key, cid, required):
@@ -386,8 +315,8 @@ def load(path: Path) -> Registry:
         raise RegistryError([Problem.make(path, 1, "HC003")])
     if not isinstance(data, dict):
         kind_zh = "列表" if isinstance(data, list) else f"单个值 {data!r}"
-        raise RegistryError([Problem.make(path, 1, "HC004", kind=_kind_of(data), kind_zh=kind_zh)])
-    col = _Collector(path, pos)
+        raise RegistryError([Problem.make(path, 1, "HC004", kind=kind_of(data), kind_zh=kind_zh)])
+    col = Collector(path, pos)
     for line, key, first in pos.duplicate_keys:
         col.add(line, "HC008", None, key, key=key, first=first)
     registry = _build(col, data)
@@ -396,9 +325,7 @@ def load(path: Path) -> Registry:
     return registry
 
 
-def _build(col: _Collector, data: dict) -> Registry | None:
-    from helpcenter import registry_checks
-
+def _build(col: Collector, data: dict) -> Registry | None:
     _keys(col, data, TOP_KEYS, None)
     version = data.get("schema_version", 1)
     if isinstance(version, bool) or version != 1:
@@ -444,20 +371,16 @@ def _build(col: _Collector, data: dict) -> Registry | None:
         path=col.path,
         organization=organization,
         channels=tuple(channels),
-        allowed_domains=tuple(
-            registry_checks.normalise_domain(col, d, line) for d, line in allowed
-        ),
+        allowed_domains=tuple(semantic.normalise_domain(col, d, line) for d, line in allowed),
         known_scams=tuple(scams),
         demo=demo is True,
         schema_version=1,
     )
-    registry_checks.check_registry(col, registry)
+    semantic.check_registry(col, registry)
     return registry
 
 
-def _organization(col: _Collector, data: dict) -> Organization | None:
-    from helpcenter import registry_checks
-
+def _organization(col: Collector, data: dict) -> Organization | None:
     if "organization" not in data:
         col.missing(1, "organization")
         return None
@@ -474,17 +397,13 @@ def _organization(col: _Collector, data: dict) -> Organization | None:
         return None
     return Organization(
         name=name.strip(),
-        official_domains=tuple(
-            registry_checks.normalise_domain(col, d, line) for d, line in domains
-        ),
+        official_domains=tuple(semantic.normalise_domain(col, d, line) for d, line in domains),
         security_contact=security,
     )
 
 
-def _channel(col: _Collector, entry: dict, seen: dict[str, int]) -> Channel | None:
+def _channel(col: Collector, entry: dict, seen: dict[str, int]) -> Channel | None:
     """One channel entry, or ``None`` (problems reported) when its shape is wrong."""
-    from helpcenter import registry_checks
-
     before = len(col.problems)
     line = col.pos.line(entry)
     cid = _id(col, entry, "id", None, required=True)
@@ -544,11 +463,11 @@ def _channel(col: _Collector, entry: dict, seen: dict[str, int]) -> Channel | No
         source=_as_text(source),
         accepts_messages=accepts,
     )
-    registry_checks.check_channel_value(col, col.pos.key_line(entry, "value"), channel)
+    semantic.check_channel_value(col, col.pos.key_line(entry, "value"), channel)
     return channel
 
 
-def _known_scams(col: _Collector, data: dict) -> list[KnownScam]:
+def _known_scams(col: Collector, data: dict) -> list[KnownScam]:
     if "known_scams" not in data:
         return []
     raw = data["known_scams"]

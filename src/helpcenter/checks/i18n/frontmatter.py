@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from helpcenter.yamlload import safe_load
+from helpcenter.inputs.yamlload import safe_load
 
 _OPEN_RE = re.compile(r"^---[ \t]*$")
 _CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")

@@ -4,7 +4,7 @@ One rule for the whole project, used by the link checker here and by the
 contact guard: a host is acceptable when it is an official BitP domain
 (``organization.official_domains``) or one of the registry's
 ``allowed_domains``, or a subdomain of either. Hosts are compared in their
-canonical form (:func:`helpcenter.normalize.normalize_host`), so
+canonical form (:func:`helpcenter.contacts.normalize.normalize_host`), so
 ``WWW.BitP.Example.``, ``ｗｗｗ．ｂｉｔｐ．ｅｘａｍｐｌｅ`` and the punycode
 form of an IDN are judged alike, and ``bitp.example.evil.example`` or
 ``https://bitp.example@evil.example/`` are not mistaken for BitP.
@@ -12,8 +12,8 @@ form of an IDN are judged alike, and ``bitp.example.evil.example`` or
 
 from __future__ import annotations
 
-from helpcenter.normalize import is_subdomain_of, normalize_host, split_url
-from helpcenter.registry import Registry
+from helpcenter.contacts.normalize import is_subdomain_of, normalize_host, split_url
+from helpcenter.registry.model import Registry
 
 
 def trusted_domains(registry: Registry) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ a notice that the Chinese original is newer.
 
 from __future__ import annotations
 
-from helpcenter.messages import Rule
+from helpcenter.report.messages import Rule
 
 RULES: tuple[Rule, ...] = (
     Rule(

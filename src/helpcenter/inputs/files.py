@@ -162,13 +162,13 @@ def read_text(path: str | os.PathLike, root: str | os.PathLike | None = None,
 def front_matter_problem(text: str) -> str | None:
     """What is refused in the front matter of ``text``, as ``line N: ...``; else ``None``.
 
-    Anchors, aliases and deep nesting (:func:`helpcenter.yamlload.check_structure`),
+    Anchors, aliases and deep nesting (:func:`helpcenter.inputs.yamlload.check_structure`),
     found before any YAML parser builds the values. A syntax error is not
     reported here: the translation checks report it with its rule code (HC405).
     """
     import yaml
 
-    from helpcenter.yamlload import RefusedYAML, check_structure
+    from helpcenter.inputs.yamlload import RefusedYAML, check_structure
 
     if not text.startswith("---"):
         return None

@@ -1,6 +1,6 @@
 """Semantic checks on registry entries: values that parse, domains that are official.
 
-Kept apart from :mod:`helpcenter.registry_validate` (which checks shape, as
+Kept apart from :mod:`helpcenter.registry.validate` (which checks shape, as
 the JSON Schema does) so that each rule reads on its own. None of these
 problems can be expressed in the schema, so an editor will not show them;
 the build and ``helpcenter check`` will.
@@ -11,17 +11,17 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from helpcenter import normalize
+from helpcenter.contacts import normalize
 
 if TYPE_CHECKING:
-    from helpcenter.registry import Channel, Registry
-    from helpcenter.registry_validate import _Collector
+    from helpcenter.registry.model import Channel, Registry
+    from helpcenter.registry.problems import Collector
 
 ID_RE = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 """Channel ids: lower-case letters, digits and inner hyphens."""
 
 
-def normalise_domain(col: _Collector, value: str, line: int) -> str:
+def normalise_domain(col: Collector, value: str, line: int) -> str:
     """A domain from the registry in canonical ASCII form, reporting one that does not parse."""
     host = normalize.normalize_host(value)
     if host is None or "." not in host or not re.fullmatch(r"[a-z0-9._-]+", host):
@@ -34,7 +34,7 @@ def _official(domains: tuple[str, ...], host: str) -> bool:
     return any(normalize.is_subdomain_of(host, d) for d in domains)
 
 
-def check_channel_value(col: _Collector, line: int, channel: Channel) -> None:
+def check_channel_value(col: Collector, line: int, channel: Channel) -> None:
     """Report a channel whose value does not parse as its type or platform."""
     cid, value = channel.id, channel.value
     if channel.type == "email":
@@ -78,7 +78,7 @@ def fictional_phone(e164: str) -> bool:
     return False
 
 
-def check_registry(col: _Collector, registry: Registry) -> None:
+def check_registry(col: Collector, registry: Registry) -> None:
     """Cross-entry rules: official domains, replacements, unique contacts, scams."""
     domains = registry.organization.official_domains
     by_id = {c.id: c for c in registry.channels}

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from helpcenter import hanzi
+from helpcenter.contacts import hanzi
 
 #: Characters that separate words, for both languages. U+200B separates the
 #: words the build segments; ``*+~^`` are left to the query syntax.
@@ -263,8 +263,8 @@ def load_synonyms(path: Path | None) -> dict[str, dict[str, list[str]]]:
         return {}
     import yaml
 
-    from helpcenter.inputs import InputError, read_text
-    from helpcenter.yamlload import safe_load
+    from helpcenter.inputs.files import InputError, read_text
+    from helpcenter.inputs.yamlload import safe_load
 
     if not path.exists() and not path.is_symlink():
         raise SearchIndexError(f"{path} does not exist")

@@ -3,8 +3,8 @@
 The verifier page (``docs/*/verify.md``) answers in the reader's browser,
 offline, from data written at build time by :func:`verifier_script`.
 :func:`verdict` is the same decision in Python: the contact guard's
-:func:`helpcenter.guard.classify`, with its judges
-(:mod:`helpcenter.guard.decide`) and lookalike rules (:mod:`helpcenter.lookalike`);
+:func:`helpcenter.guard.verdict.classify`, with its judges
+(:mod:`helpcenter.guard.decide`) and lookalike rules (:mod:`helpcenter.contacts.lookalike`);
 ``verify.js`` ports them.
 ``tests/vectors/verify.json`` holds the cases both implementations must
 answer alike (``tests/test_verify.py`` runs them here,
@@ -30,11 +30,12 @@ from typing import Any
 import phonenumbers
 from phonenumbers import PhoneMetadata
 
-from helpcenter import guard, lookalike, normalize
-from helpcenter.contacts import intro
+from helpcenter.contacts import intro, lookalike, normalize
 from helpcenter.guard import decide, scan
 from helpcenter.guard.detectors import social
-from helpcenter.registry import Channel, Registry, load_registry_cached
+from helpcenter.guard.verdict import Verdict, classify
+from helpcenter.registry.load import load_registry_cached
+from helpcenter.registry.model import Channel, Registry
 
 VERDICTS = ("official", "retired", "scam", "lookalike", "unsafe", "unknown")
 """Every verdict the verifier gives, in the order the page explains them."""
@@ -124,7 +125,7 @@ def _phone_region(region: str) -> dict[str, str]:
 
 
 def _public_suffixes() -> dict[str, Any]:
-    """The Public Suffix List as :func:`helpcenter.normalize.registrable_domain` reads it.
+    """The Public Suffix List as :func:`helpcenter.contacts.normalize.registrable_domain` reads it.
 
     ``rules``: multi-label rules grouped by last label (``{"uk": "ac co gov ..."}``);
     ``wild``/``exc``: the bases of wildcard rules and the exception rules.
@@ -242,7 +243,7 @@ def verifier_script_for(registry_path: str) -> str:
     """:func:`verifier_script` of the registry file at ``registry_path``.
 
     The build writes the verifier's data beside page rendering, in a second
-    process (:mod:`helpcenter.background`): it takes a path, not a registry.
+    process (:mod:`helpcenter.checks.background`): it takes a path, not a registry.
     """
     return verifier_script(load_registry_cached(Path(registry_path)))
 
@@ -251,14 +252,14 @@ def verifier_script_for(registry_path: str) -> str:
 
 
 def prepare(text: str) -> str:
-    """The input as :func:`helpcenter.guard.classify` reads it (cleaned, quotes stripped)."""
+    """The input as :func:`~helpcenter.guard.verdict.classify` reads it (cleaned, unquoted)."""
     return normalize.clean(text).strip().strip(QUOTES).strip()
 
 
-def verdict(text: str, registry: Registry, lang: str = "zh") -> guard.Verdict | None:
+def verdict(text: str, registry: Registry, lang: str = "zh") -> Verdict | None:
     """Judge one pasted contact (URL, email, phone number or handle) against ``registry``.
 
-    The contact guard's :func:`helpcenter.guard.classify`, except that
+    The contact guard's :func:`helpcenter.guard.verdict.classify`, except that
     empty input (nothing left after :func:`prepare`) gets no verdict: ``None``.
     ``lang`` is the page language; it picks the region assumed for a phone
     number without a country code (``zh`` -> +86, ``en`` -> +1; the regions
@@ -266,4 +267,4 @@ def verdict(text: str, registry: Registry, lang: str = "zh") -> guard.Verdict | 
     """
     if not prepare(text):
         return None
-    return guard.classify(text, registry, lang)
+    return classify(text, registry, lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from helpcenter.findings import Finding
+from helpcenter.report.finding import Finding
 
 FORMATS = ("text", "json", "github")
 """Names accepted by ``--format``."""

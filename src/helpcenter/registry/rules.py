@@ -1,13 +1,13 @@
 """Rule codes for the registry file (HC0xx) and for registry references in pages (HC2xx).
 
-Every :class:`~helpcenter.registry.Problem` and every page finding of the
+Every :class:`~helpcenter.registry.problems.Problem` and every page finding of the
 registry hook carries one of these codes; the text comes from here, in
 Chinese and English, so the build, the CLI and the contributor guide agree.
 """
 
 from __future__ import annotations
 
-from helpcenter.messages import Rule
+from helpcenter.report.messages import Rule
 
 RULES: tuple[Rule, ...] = (
     # -- the file as a whole ---------------------------------------------------------------
@@ -324,7 +324,7 @@ RULES: tuple[Rule, ...] = (
         suppressible=False,
     ),
 )
-"""Registry and page-reference rules, merged into :func:`helpcenter.messages.catalog`."""
+"""Registry and page-reference rules, merged into :func:`helpcenter.report.messages.catalog`."""
 
 SHAPE_CODES = frozenset(
     {"HC003", "HC004", "HC005", "HC006", "HC007", "HC009", "HC010", "HC012", "HC013",

@@ -1,9 +1,9 @@
 """Rule codes and their messages, and the project's other words, in both languages.
 
 Each checker keeps its rules next to its code as a ``RULES`` tuple of
-:class:`Rule` (registry: ``helpcenter.registry_rules``, guard:
-``helpcenter.guard.rules``, links and translations: ``helpcenter.links.rules``, content policy:
-``helpcenter.checks.rules``);
+:class:`Rule` (registry: ``helpcenter.registry.rules``, guard:
+``helpcenter.guard.rules``, links: ``helpcenter.checks.links.rules``, translations:
+``helpcenter.checks.i18n.rules``, content policy: ``helpcenter.checks.rules``);
 this module merges them into one catalog so the CLI, the build and the
 contributor guide speak with one voice, in Chinese or English. Words that
 are not a rule's (the reviewer's report, say) are kept the same way, as a
@@ -22,10 +22,10 @@ from functools import cache
 LANGS = ("zh", "en")
 
 _SOURCES = (
-    "helpcenter.registry_rules",
+    "helpcenter.registry.rules",
     "helpcenter.guard.rules",
-    "helpcenter.links.rules",
-    "helpcenter.i18n.rules",
+    "helpcenter.checks.links.rules",
+    "helpcenter.checks.i18n.rules",
     "helpcenter.checks.rules",
 )
 

@@ -13,11 +13,11 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from helpcenter.findings import Finding
+from helpcenter.report.finding import Finding
 
 if TYPE_CHECKING:
-    from helpcenter.registry import Registry
-    from helpcenter.render import MarkerRenderer
+    from helpcenter.registry.model import Registry
+    from helpcenter.site.render import MarkerRenderer
 
 _RENDERERS: dict[tuple[int, str], MarkerRenderer] = {}
 
@@ -25,7 +25,7 @@ _RENDERERS: dict[tuple[int, str], MarkerRenderer] = {}
 def _marker_findings(
     text: str, path: str, lang: str, registry: Registry, templates_dir: Path
 ) -> list[Finding]:
-    from helpcenter import render
+    from helpcenter.site import render
 
     key = (id(registry), str(templates_dir))
     renderer = _RENDERERS.get(key)
@@ -49,7 +49,7 @@ def page_findings(
     ``templates_dir`` (the theme's ``overrides/``) enables the registry
     marker checks, which render fragments from it.
     """
-    from helpcenter.guard import check_source
+    from helpcenter.guard.scan import check_source
 
     findings = list(check_source(text, path, registry, lang=lang).findings)
     if templates_dir is not None:
