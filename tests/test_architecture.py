@@ -150,3 +150,50 @@ def test_detectors_import_only_their_base():
     for name in detectors:
         inside = {m for m in graph[name] if m.startswith("helpcenter.guard.detectors")}
         assert "helpcenter.guard.detectors" not in inside, name
+
+
+def _private_reach_ins(path: Path, known: set[str]) -> list[str]:
+    """``from m import _x`` and ``m._x`` where ``m`` is another module of the package."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    aliases: set[str] = set()
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("helpcenter"):
+            for alias in node.names:
+                if alias.name.startswith("_"):
+                    found.append(f"{path.name}:{node.lineno} imports {node.module}.{alias.name}")
+                if f"{node.module}.{alias.name}" in known:
+                    aliases.add(alias.asname or alias.name)
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name in known and alias.asname:
+                    aliases.add(alias.asname)
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in aliases
+            and node.attr.startswith("_")
+            and not node.attr.startswith("__")
+        ):
+            found.append(f"{path.name}:{node.lineno} uses {node.value.id}.{node.attr}")
+    return found
+
+
+def test_no_module_reaches_into_another_modules_private_names():
+    modules = _modules()
+    known = set(modules)
+    found = [hit for path in modules.values() for hit in _private_reach_ins(path, known)]
+    assert found == [], "make the name public where it is defined:\n" + "\n".join(found)
+
+
+def test_the_reach_in_finder_sees_both_forms(tmp_path):
+    source = tmp_path / "m.py"
+    source.write_text(
+        "from helpcenter.guard.detectors import phones\n"
+        "from helpcenter.guard.scan import _hidden\n"
+        "phones._dial('1')\n",
+        encoding="utf-8",
+    )
+    hits = _private_reach_ins(source, {"helpcenter.guard.detectors.phones"})
+    assert len(hits) == 2, hits

@@ -21,9 +21,10 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from helpcenter.checks.content_policy import SourceIndex
+from helpcenter.checks.content_policy import SourceIndex, parse
 from helpcenter.guard import suppress
 from helpcenter.guard.extract import Source, structure
+from helpcenter.guard.scan import check_source, region_for
 from helpcenter.report.finding import Finding
 
 READER_ATTRIBUTES = ("title", "alt", "aria-label")
@@ -150,7 +151,6 @@ def check_parts(
     output_path: str | None = None,
 ) -> list[Finding]:
     """Guard findings of a page's reader text, placed in its source (or a template)."""
-    from helpcenter.guard.scan import check_source, region_for
 
     region = region or region_for(source_path)
     # The page's own suppressions (hc-allow with a reason) hold for what it shows too.
@@ -205,7 +205,6 @@ def dedupe(source_lines: list[str], rendered: list[Finding]) -> list[Finding]:
 def theme_and_content(output: str, content: str):
     """Parse a built page in two parts: the theme's (the article replaced by a comment) and
     the article's. ``None`` for the theme's part when ``content`` is not in ``output``."""
-    from helpcenter.checks.content_policy import parse
 
     theme = None
     if content and content in output:

@@ -60,7 +60,7 @@ CONFUSABLES: dict[str, str] = {
 """Character -> ASCII prototype (lower case) used by :func:`skeleton`."""
 
 # Multi-letter confusions applied after the per-character map, longest first.
-_SEQUENCES = (("rn", "m"), ("vv", "w"), ("cl", "d"), ("nn", "m"))
+SEQUENCES = (("rn", "m"), ("vv", "w"), ("cl", "d"), ("nn", "m"))
 
 _SEPARATORS_RE = re.compile(r"[-_.\s]+")
 
@@ -82,7 +82,7 @@ def skeleton(text: str) -> str:
             mapped = CONFUSABLES.get(base, base)
         out.append(mapped)
     result = "".join(out)
-    for seq, proto in _SEQUENCES:
+    for seq, proto in SEQUENCES:
         result = result.replace(seq, proto)
     return result
 

@@ -244,7 +244,7 @@ PLATFORMS = (
 )  # fmt: skip
 """Every platform the registry and the guard know."""
 
-_PATH_PREFIXES = ("s/", "joinchat/", "invite/", "channel/", "c/", "user/", "u/", "n/", "@")
+PATH_PREFIXES = ("s/", "joinchat/", "invite/", "channel/", "c/", "user/", "u/", "n/", "@")
 
 
 def social_handle(platform: str, handle: str) -> str | None:
@@ -280,7 +280,7 @@ def parse_social_url(url: str) -> tuple[str, str] | None:
         handle = social_handle("whatsapp", target) if target else None
         return (platform, handle) if handle else None
     path = path.strip("/")
-    for prefix in _PATH_PREFIXES:
+    for prefix in PATH_PREFIXES:
         if path.lower().startswith(prefix) and len(path) > len(prefix):
             path = path[len(prefix) :]
             break

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from helpcenter.contacts.normalize import INVISIBLE_RE
+from helpcenter.guard.detectors.base import anchors, line_windows
 from helpcenter.site.markers import is_marker_comment
 
 # Tokens replaced in the normalised view, one pattern per kind so that each
@@ -219,7 +220,7 @@ class Source:
         self._build()
 
     @property
-    def _line_starts(self) -> list[int]:
+    def line_starts(self) -> list[int]:
         """Offsets where lines start (computed on first use: most pages have no finding)."""
         if self._starts is None:
             lengths = map((1).__add__, map(len, self.text.split("\n")))
@@ -365,8 +366,8 @@ class Source:
 
     def line_col(self, orig_index: int) -> tuple[int, int]:
         """1-based ``(line, column)`` of an offset in :attr:`text` (columns in characters)."""
-        line = bisect_right(self._line_starts, orig_index)
-        return line, orig_index - self._line_starts[line - 1] + 1
+        line = bisect_right(self.line_starts, orig_index)
+        return line, orig_index - self.line_starts[line - 1] + 1
 
     def position(self, norm_index: int) -> tuple[int, int]:
         """1-based ``(line, column)`` in the original file of a normalised offset."""
@@ -382,14 +383,14 @@ class Source:
 
     def line_text(self, line: int) -> str:
         """The original text of a 1-based line (without its newline)."""
-        start = self._line_starts[line - 1]
-        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
         return self.text[start:end]
 
     @property
     def line_count(self) -> int:
         """Number of lines in the original text."""
-        return len(self._line_starts)
+        return len(self.line_starts)
 
 
 def _fold(text: str) -> str:
@@ -434,7 +435,6 @@ def structure(src: Source) -> Structure:
                 continue
             out.markers.append(m.span())
             _suppression(src, m.start(), allow, out)
-    from helpcenter.guard.detectors.base import anchors, line_windows
 
     for start, end in line_windows(norm, anchors(norm, ("](",))):
         for m in _INLINE_LINK_RE.finditer(norm, start, end):

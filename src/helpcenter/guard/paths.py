@@ -16,7 +16,15 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from helpcenter.guard.scan import PageResult
+from helpcenter.guard.scan import PageResult, check_pages, index_for, region_for
+from helpcenter.inputs.files import (
+    InputError,
+    InputErrors,
+    check_files,
+    front_matter_problem,
+    read_text,
+    repository_root,
+)
 
 if TYPE_CHECKING:
     from helpcenter.registry.model import Registry
@@ -63,7 +71,6 @@ def _posix(name: str) -> str:
 def _batches(names: list[str], region: str) -> tuple[list[tuple[str, list[str]]], int]:
     """Files grouped by phone region, cut into runs of about :data:`BATCH_BYTES`; and
     their size in bytes."""
-    from helpcenter.guard.scan import region_for
 
     groups: dict[str, list[tuple[str, int]]] = {}
     total = 0
@@ -91,7 +98,6 @@ _ROOT: str | None = None
 
 
 def _root() -> str:
-    from helpcenter.inputs.files import repository_root
 
     global _ROOT
     if _ROOT is None:
@@ -102,7 +108,6 @@ def _root() -> str:
 def _read(name: str) -> tuple[str, str]:
     """``(name, text)``; :class:`~helpcenter.inputs.files.InputError` for a file that is unsafe
     (not UTF-8, a special file, a symlink out of the repository, too large)."""
-    from helpcenter.inputs.files import InputError, front_matter_problem, read_text
 
     text = read_text(name, _root())
     problem = front_matter_problem(text)
@@ -114,7 +119,6 @@ def _read(name: str) -> tuple[str, str]:
 
 
 def _check_batch(registry: Registry, lang: str, region: str, names: Sequence[str]) -> PageResult:
-    from helpcenter.guard.scan import check_pages
 
     return check_pages([_read(n) for n in names], registry, region=region, lang=lang)
 
@@ -124,8 +128,6 @@ def _check_serially(
 ) -> list[PageResult]:
     """Every file read, then scanned in batches of about :data:`BATCH_CHARS` (counted as
     read: no file is asked its size)."""
-    from helpcenter.guard.scan import check_pages, region_for
-    from helpcenter.inputs.files import InputError, InputErrors
 
     groups: dict[str, list[tuple[str, str]]] = {}
     refused: list[InputError] = []
@@ -178,8 +180,6 @@ def _parallel(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from helpcenter.guard.scan import index_for
-
     global _WORKER
     index_for(registry)  # built once, inherited by every worker
     _WORKER = (registry, lang)
@@ -215,7 +215,6 @@ def check_paths(
     that cannot be read (:class:`helpcenter.inputs.files.InputError` for one that
     is refused: not UTF-8, a special file, a symlink out of the repository).
     """
-    from helpcenter.inputs.files import check_files
 
     names = _markdown_names(paths)
     check_files(names, _root())  # every special, linked-out or oversized file named at once

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 
 from helpcenter.contacts import normalize
 from helpcenter.guard import decide, suppress
-from helpcenter.guard.detectors import detect_all
+from helpcenter.guard.detectors import detect_all, phones
 from helpcenter.guard.detectors.base import Candidate
+from helpcenter.guard.detectors.phones import CN_DIGITS_RE
 from helpcenter.guard.extract import PAGE_SEPARATOR, Source, Structure, structure
 from helpcenter.guard.rules import BY_CODE, HINT
 from helpcenter.report.finding import Finding
@@ -215,7 +216,7 @@ def phone_e164(cand: Candidate, region: str) -> str | None:
     first = normalize.normalize_phone(digits, region)
     if first and _valid(first):
         return first
-    for other in _FALLBACK_REGIONS:
+    for other in FALLBACK_REGIONS:
         if other != region:
             e164 = normalize.normalize_phone(digits, other)
             if e164 and _valid(e164):
@@ -223,7 +224,7 @@ def phone_e164(cand: Candidate, region: str) -> str | None:
     return first if cand.strong else None
 
 
-_FALLBACK_REGIONS = ("CN", "US", "GB")
+FALLBACK_REGIONS = ("CN", "US", "GB")
 _GROUP_SPLIT_RE = re.compile(r"[^0-9+()]+")
 
 
@@ -235,7 +236,6 @@ def _number_inside(idx: decide.Index, cand: Candidate, region: str) -> str | Non
     unbroken block ("400000010024小时"), a registry number or a Chinese
     service or mobile number at its start is that number.
     """
-    from helpcenter.guard.detectors import phones
 
     text = cand.text
     groups = [g for g in _GROUP_SPLIT_RE.split(text) if g]
@@ -247,7 +247,7 @@ def _number_inside(idx: decide.Index, cand: Candidate, region: str) -> str | Non
             head = text[:end]
             if sum(ch.isdigit() for ch in head) < 7:
                 break
-            dial = phones._dial(phones._unbracket(head.translate(phones._LETTER_DIGITS)))
+            dial = phones.dialable(phones.unbracket(head.translate(phones.LETTER_DIGITS)))
             e164 = phone_e164(replace(cand, text=head, value=dial), region)
             if e164 is not None:
                 return e164
@@ -264,9 +264,8 @@ def _number_inside(idx: decide.Index, cand: Candidate, region: str) -> str | Non
 
 def _cn_shape(digits: str) -> bool:
     """Whether ``digits`` are a Chinese service (400/800) or mobile number."""
-    from helpcenter.guard.detectors.phones import _CN_DIGITS_RE
 
-    return _CN_DIGITS_RE.fullmatch(digits) is not None
+    return CN_DIGITS_RE.fullmatch(digits) is not None
 
 
 def _valid(e164: str) -> bool:

@@ -85,7 +85,7 @@ def suppressed(finding: Finding, allowed: dict[int, set[str]]) -> bool:
 
 def _offset_of(src: Source, line: int, column: int) -> int:
     """A normalised offset at or after original ``(line, column)``."""
-    target = src._line_starts[line - 1] + column - 1
+    target = src.line_starts[line - 1] + column - 1
     # The marker itself is ASCII, so a search of the normalised view is exact enough.
     lo, hi = 0, len(src.norm)
     while lo < hi:

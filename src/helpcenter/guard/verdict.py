@@ -12,7 +12,10 @@ from typing import TYPE_CHECKING
 
 from helpcenter.contacts import normalize
 from helpcenter.guard import decide
+from helpcenter.guard.detectors import detect_all
+from helpcenter.guard.extract import Source
 from helpcenter.guard.rules import VERDICTS
+from helpcenter.guard.scan import index_for, judge
 
 if TYPE_CHECKING:
     from helpcenter.registry.model import Channel, KnownScam, Registry
@@ -106,9 +109,6 @@ def _judge(idx: decide.Index, text: str, region: str) -> decide.Judgement | None
     ):
         return decide.judge_social(idx, None, handle)
     # Free text such as "微信: bitp_kefu" or "support [at] bitp [dot] example".
-    from helpcenter.guard.detectors import detect_all
-    from helpcenter.guard.extract import Source
-    from helpcenter.guard.scan import judge
 
     src = Source(text)
     for cand in detect_all(src.norm, region):
@@ -132,7 +132,6 @@ def classify(text: str, registry: Registry, lang: str = "zh") -> Verdict:
     ``mailto:``/``tel:``. The scheme is judged first: a link under any scheme
     but :data:`SAFE_SCHEMES` is ``unsafe``, never official.
     """
-    from helpcenter.guard.scan import index_for
 
     idx = index_for(registry)
     region = normalize.DEFAULT_REGION.get(lang, "CN")

@@ -21,6 +21,8 @@ import os
 import stat
 from pathlib import Path
 
+from helpcenter.inputs.yamlload import RefusedYAML, check_structure
+
 MAX_BYTES = 5_000_000
 """Largest article or data file read, in bytes (the longest article is about 30 kB)."""
 
@@ -167,8 +169,6 @@ def front_matter_problem(text: str) -> str | None:
     reported here: the translation checks report it with its rule code (HC405).
     """
     import yaml
-
-    from helpcenter.inputs.yamlload import RefusedYAML, check_structure
 
     if not text.startswith("---"):
         return None

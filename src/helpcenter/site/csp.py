@@ -44,6 +44,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from helpcenter.checks.content_policy import parse, walk
+
 PLACEHOLDER = "hc-csp-pending"
 META_PLACEHOLDER = f'<meta http-equiv="Content-Security-Policy" content="{PLACEHOLDER}">'
 
@@ -154,7 +156,6 @@ def finalize(site_dir: str | Path, site_policy_text: str) -> int:
 
 def site_policy(site_dir: str | Path) -> str | None:
     """The policy the pages of a built site carry (from its home page), or ``None``."""
-    from helpcenter.checks.content_policy import parse, walk
 
     home = Path(site_dir) / "index.html"
     try:

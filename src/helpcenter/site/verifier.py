@@ -178,9 +178,7 @@ def verifier_data(registry: Registry) -> dict[str, Any]:
         for c in registry.channels
     }
     regions = sorted(
-        set(idx.phone_regions)
-        | set(normalize.DEFAULT_REGION.values())
-        | set(scan._FALLBACK_REGIONS)
+        set(idx.phone_regions) | set(normalize.DEFAULT_REGION.values()) | set(scan.FALLBACK_REGIONS)
     )
     return {
         "version": DATA_VERSION,
@@ -198,7 +196,7 @@ def verifier_data(registry: Registry) -> dict[str, Any]:
         "scam_domains": sorted(idx.scam_domains),
         "shorteners": sorted(decide.SHORTENERS),
         "platform_hosts": dict(normalize.PLATFORM_HOSTS),
-        "path_prefixes": list(normalize._PATH_PREFIXES),
+        "path_prefixes": list(normalize.PATH_PREFIXES),
         "platform_words": {
             "words": dict(social.PLATFORM_WORDS),
             "ambiguous": sorted(social.AMBIGUOUS),
@@ -206,18 +204,18 @@ def verifier_data(registry: Registry) -> dict[str, Any]:
             # 薇信 bitpkf2026: words that introduce a handle without a separator
             "stand_in_words": sorted(social.STAND_IN_WORDS),
             # 球球 12345 个: a count, not a QQ number
-            "count_after": social._COUNT_AFTER_RE.pattern,
+            "count_after": social.COUNT_AFTER_RE.pattern,
             # 微信號 is 微信号: Traditional characters of those words, as the guard reads them
             "simplified": dict(social.NAMED_SIMPLIFIED),
             # 威信, 微❤, Q Q, Telegr@m: the stand-ins and filler the guard accepts
             **intro.verifier_table(),
         },
         "confusables": lookalike.CONFUSABLES,
-        "confusable_sequences": [list(pair) for pair in lookalike._SEQUENCES],
+        "confusable_sequences": [list(pair) for pair in lookalike.SEQUENCES],
         "phone": {
             "lang_regions": dict(normalize.DEFAULT_REGION),
             "registry_regions": list(idx.phone_regions),
-            "fallback_regions": list(scan._FALLBACK_REGIONS),
+            "fallback_regions": list(scan.FALLBACK_REGIONS),
             "regions": {r: _phone_region(r) for r in regions},
             "codes": _phone_codes(),
             "types": _phone_types(regions),

@@ -66,7 +66,8 @@ NEGATIVE_RE = re.compile(
 )
 
 # Chinese service (400/800) and mobile numbers, by their digits whatever the grouping.
-_CN_DIGITS_RE = re.compile(r"(?:86)?(?:[48]00\d{7}|1[3-9]\d{9})")
+CN_DIGITS_RE = re.compile(r"(?:86)?(?:[48]00\d{7}|1[3-9]\d{9})")
+"""A Chinese service (400/800) or mobile number, as digits, with or without 86."""
 _CN_LANDLINE = re.compile(r"\(?0\d{2,3}\)?[ \-]\d{3,4}[ \-]?\d{4}")
 _NANP = re.compile(r"(?:\+?1[ \-.])?\(?[2-9]\d{2}\)?[ \-.]?[2-9]\d{2}[ \-.]\d{4}")
 _UK = re.compile(r"\(?0\d{2,4}\)?[ \-]\d{3,4}[ \-]?\d{3,4}")
@@ -75,7 +76,7 @@ _UK = re.compile(r"\(?0\d{2,4}\)?[ \-]\d{3,4}[ \-]?\d{3,4}")
 # Letters written for digits ("4OO-OOO-O456", "l38 OO13 8OOO"): O/o for 0, l/I for 1.
 # Only a run that is otherwise a phone number is read so: digits and such letters,
 # phone separators, no other letter next to it.
-_LETTER_DIGITS = str.maketrans("OolI", "0011")
+LETTER_DIGITS = str.maketrans("OolI", "0011")
 LETTER_RUN_RE = re.compile(
     r"(?<![A-Za-z0-9_.,/#@$¥€£%=&+\-])(?:\+|00)?\(?[0-9OolI]"
     r"(?:(?:[ \-.]|\)[ \-.]?|[ \-.]?\()?[0-9OolI]){6,16}"
@@ -104,7 +105,7 @@ def _cut_tail(num: str) -> str:
     return num
 
 
-def _unbracket(num: str) -> str:
+def unbracket(num: str) -> str:
     """``num`` with a bracketed country code written plainly ("(+1) 202..." -> "+1 202...")."""
     m = _BRACKET_CC_RE.match(num)
     return f"{m.group(1)}{m.group(2)} {num[m.end() :]}" if m else num
@@ -112,7 +113,7 @@ def _unbracket(num: str) -> str:
 
 def _shape(num: str) -> bool:
     """Whether ``num`` is written in a well-known phone layout."""
-    if _CN_DIGITS_RE.fullmatch(re.sub(r"\D", "", num)):
+    if CN_DIGITS_RE.fullmatch(re.sub(r"\D", "", num)):
         return True
     return any(p.fullmatch(num) for p in (_CN_LANDLINE, _NANP, _UK))
 
@@ -143,7 +144,7 @@ def classify_run(text: str, start: int, num: str) -> bool | None:
     international = num.startswith(("+", "00"))
     if international and n >= 8:
         return True
-    if "." in num and not _NANP.fullmatch(num) and not _CN_DIGITS_RE.fullmatch(digits):
+    if "." in num and not _NANP.fullmatch(num) and not CN_DIGITS_RE.fullmatch(digits):
         return None  # dotted numbers are versions, IPs and decimals
     positive, negative = _context(text, start)
     if negative and not positive:
@@ -174,10 +175,10 @@ def detect(text: str, region: str) -> Iterator[Candidate]:
             num = num.strip("()")
         num = _cut_tail(num)
         start = m.start() + raw.find(num)
-        plain = _unbracket(num)
+        plain = unbracket(num)
         verdict = classify_run(text, start, plain)
         if verdict is not None:
-            yield Candidate(start, start + len(num), "phone", num, _dial(plain), strong=verdict)
+            yield Candidate(start, start + len(num), "phone", num, dialable(plain), strong=verdict)
         elif "/" in num:
             # "400-000-0456/400-000-0457": two numbers written as alternatives.
             offset = start
@@ -188,7 +189,9 @@ def detect(text: str, region: str) -> Iterator[Candidate]:
                 if piece and piece[0] in "+(0123456789" and piece[-1].isdigit():
                     v = classify_run(text, at, piece)
                     if v is not None:
-                        yield Candidate(at, at + len(piece), "phone", piece, _dial(piece), strong=v)
+                        yield Candidate(
+                            at, at + len(piece), "phone", piece, dialable(piece), strong=v
+                        )
     if letters:
         yield from _letter_runs(text, letters)
     if "8" in text:
@@ -221,21 +224,21 @@ def _letter_runs(text: str, hits: list[int]) -> Iterator[Candidate]:
         done = len(text) if done < 0 else done
         for m in LETTER_RUN_RE.finditer(text, line_start, done):
             raw = m.group()
-            num = raw.translate(_LETTER_DIGITS)
+            num = raw.translate(LETTER_DIGITS)
             if num == raw:
                 continue
             verdict = classify_run(text, m.start(), num)
             if verdict is not None:
-                yield Candidate(m.start(), m.end(), "phone", raw, _dial(num), strong=verdict)
+                yield Candidate(m.start(), m.end(), "phone", raw, dialable(num), strong=verdict)
 
 
-def _dial(num: str) -> str:
+def dialable(num: str) -> str:
     """Digits of ``num`` with ``+`` for an international prefix (``00`` included)."""
     digits = re.sub(r"[^\d]", "", num)
     if num.startswith("+"):
         return "+" + digits
     if num.startswith("00"):
         return "+" + digits[2:]
-    if len(digits) in (12, 13) and _CN_DIGITS_RE.fullmatch(digits) and digits.startswith("86"):
+    if len(digits) in (12, 13) and CN_DIGITS_RE.fullmatch(digits) and digits.startswith("86"):
         return "+" + digits  # "86-400-000-0456": the country code without its plus
     return digits

@@ -127,7 +127,7 @@ _TRADITIONAL_RE = re.compile(
 )
 
 
-def _simplified(text: str) -> str:
+def simplified(text: str) -> str:
     """``text`` with its Traditional characters in their Simplified forms (same length)."""
     return text.translate(_TO_SIMPLIFIED) if _TRADITIONAL_RE.search(text) else text
 
@@ -193,7 +193,7 @@ _ASCII_ANCHORS = (":", "@", "=", "_", "qq", "QQ", "Qq", "号", " ID ", "🆔", "
 _CJK_UNDERSCORE_RE = re.compile(r"_(?<=[^\x00-\x7f]_)(?=[^\x00-\x7f])")
 _ADD_BEFORE_RE = re.compile(r"(?:加|\+|➕)[ \t]?$")
 # A measure word or a unit after a number: a count or an amount, not a QQ number.
-_COUNT_AFTER_RE = re.compile(
+COUNT_AFTER_RE = re.compile(
     r"[ \t]*(?:人|个|元|次|名|位|条|件|天|年|月|日|块|张|分|秒|小时|万|亿|%|usdt|btc|eth|"
     r"people|members|users|times|days|hours|years)",
     re.I,
@@ -218,7 +218,7 @@ def detect(text: str, region: str = "") -> Iterator[Candidate]:
         lowered = window.lower()
         if len(lowered) != len(window):
             lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in window)
-        lowered = _simplified(lowered)
+        lowered = simplified(lowered)
         if "_" in lowered:
             lowered = _CJK_UNDERSCORE_RE.sub(" ", lowered)
         for parts, char in intro.SPLIT.items():
@@ -253,7 +253,7 @@ def detect(text: str, region: str = "") -> Iterator[Candidate]:
             # The words around the mention, in Simplified characters (one more
             # character on the left, for the words' left boundary).
             lo = max(line_start, m.start() - 41)
-            near = _simplified(text[lo : min(line_end, m.end() + 30)])
+            near = simplified(text[lo : min(line_end, m.end() + 30)])
             context = MENTION_CONTEXT_RE.search(
                 near, max(line_start, m.start() - 40) - lo, m.start() - lo
             ) or _AFTER_RE.match(near, m.end() - lo)
@@ -355,7 +355,7 @@ def _named(text: str, m: re.Match[str], offset: int) -> Candidate | None:
             return None
         if ambiguous and not (noun or m.group("sep") in (":", "=") or pointer):
             return None  # "本群 12345 人": a count, not a group number
-        count = _COUNT_AFTER_RE.match(text, h_start + len(handle))
+        count = COUNT_AFTER_RE.match(text, h_start + len(handle))
         if not (explicit or noun) and (digits[0] == "0" or len(digits) > 11 or count):
             return None  # "球球 12345 个": a word before a count
         start = offset + m.start("at") if m.group("at") else h_start

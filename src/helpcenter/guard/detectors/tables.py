@@ -61,7 +61,7 @@ _AMBIGUOUS_PLATFORMS = frozenset({"line", "signal", "x"})
 @functools.lru_cache(maxsize=4096)
 def label_kind(label: str) -> str | None:
     """What a label introduces: a platform (``wechat``...), :data:`PHONE`, or ``None``."""
-    text = social._simplified(label.lower())
+    text = social.simplified(label.lower())
     if not text.strip():
         return None
     m = _PHONE_LABEL_RE.search(text)
@@ -94,8 +94,8 @@ def _cell(text: str, start: int, end: int, labels: list[str | None]) -> Candidat
         if kind == PHONE or kind == "whatsapp":
             m = _NUMBER_RE.fullmatch(stripped)
             if m and sum(ch.isdigit() for ch in stripped) >= 7:
-                num = phones._unbracket(stripped)
-                return Candidate(at, at + len(stripped), "phone", stripped, phones._dial(num))
+                num = phones.unbracket(stripped)
+                return Candidate(at, at + len(stripped), "phone", stripped, phones.dialable(num))
             continue
         if kind == "qq":
             if _QQ_RE.fullmatch(stripped):

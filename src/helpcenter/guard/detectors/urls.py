@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from helpcenter.contacts.normalize import normalize_host, public_suffix
 from helpcenter.guard.detectors.base import Candidate, anchors, line_windows, near_windows
 
 _L = r"A-Za-z0-9\u00c0-\u024f\u0370-\u052f"
@@ -82,7 +83,6 @@ def known_suffix(host: str) -> bool:
     tld = host.rsplit(".", 1)[-1].lower()
     if tld in RESERVED_TLDS:
         return True
-    from helpcenter.contacts.normalize import normalize_host, public_suffix
 
     norm = normalize_host(host)
     if norm is None:
