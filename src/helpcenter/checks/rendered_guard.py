@@ -53,7 +53,7 @@ class Part:
     """``content`` (the article) or ``theme`` (the rest of the page)."""
 
 
-def reader_text(root, *, skip_fragments: bool = False) -> str:
+def reader_text(root) -> str:
     """What a reader sees and follows in the tree ``root``, one block per line."""
     out: list[str] = []
     stack: list = [root]

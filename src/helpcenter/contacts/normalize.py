@@ -28,11 +28,6 @@ INVISIBLE_RE = re.compile(
 _DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": ".", "\u2024": ".", "\ufe52": "."})
 
 
-def has_invisible(text: str) -> bool:
-    """Whether ``text`` contains a character that renders as nothing."""
-    return INVISIBLE_RE.search(text) is not None
-
-
 def clean(text: str) -> str:
     """NFKC-fold ``text``, map ideographic dots to ``.`` and drop invisible characters.
 
@@ -68,15 +63,6 @@ def host_to_unicode(host: str) -> str:
         return idna.decode(host)
     except (idna.IDNAError, UnicodeError, ValueError):
         return host
-
-
-@lru_cache(maxsize=1)
-def _extractor():
-    import tldextract
-
-    # An empty URL list makes tldextract use the snapshot bundled with it:
-    # no network at build or check time.
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from helpcenter.contacts import lookalike, normalize
 
@@ -29,8 +28,6 @@ SHORTENERS = frozenset(
     }
 )  # fmt: skip
 """Link shorteners: a short link hides where it goes."""
-
-REGIONS_BY_LANG = normalize.DEFAULT_REGION
 
 
 @dataclass
@@ -309,12 +306,3 @@ def host_of(url: str) -> str | None:
     """The canonical host a URL opens."""
     parts = normalize.split_url(url)
     return parts[0] if parts else None
-
-
-def display_host(url: str) -> str:
-    """The host as written, for messages."""
-    try:
-        text = url if "://" in url else "http://" + url
-        return urlsplit(text).hostname or url
-    except ValueError:
-        return url

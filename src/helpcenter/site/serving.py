@@ -105,11 +105,6 @@ def security_headers(csp: str) -> list[tuple[str, str]]:
     ]
 
 
-def cache_control(site_path: str) -> str:
-    """``Cache-Control`` of the file at ``site_path`` (``assets/.../bundle.<hash>.min.js``)."""
-    return IMMUTABLE if _FINGERPRINTED_RE.search(site_path) else REVALIDATE
-
-
 _META_CSP_RE = re.compile(
     r"""<meta\s(?=[^>]*\bhttp-equiv\s*=\s*["']?content-security-policy\b)[^>]*>""",
     re.IGNORECASE,

@@ -43,15 +43,6 @@ class Detector(Protocol):
         ...
 
 
-def find_all(text: str, needle: str) -> Iterator[int]:
-    """Every offset of ``needle`` in ``text`` (a C-speed scan; the guard's anchor search)."""
-    find = text.find
-    pos = find(needle)
-    while pos != -1:
-        yield pos
-        pos = find(needle, pos + 1)
-
-
 def line_windows(text: str, positions: Iterator[int] | list[int]) -> list[tuple[int, int]]:
     """The lines containing ``positions``, as sorted, merged ``(start, end)`` spans.
 

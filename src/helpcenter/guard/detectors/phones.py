@@ -23,7 +23,6 @@ _RUN_REST = (
     # two digits ("0184,24小时", a full-width comma read as ",") ends a number.
     r"(?![A-Za-z0-9_%@/]|[.:][0-9]|,[0-9]{3}|-[0-9])"
 )
-RUN_RE = re.compile(r"[+(0-9]" + _RUN_REST)
 # The scan the detector makes: a run, or else a single digit next to a letter
 # that may stand for a digit (O, o, l, I; see _letter_runs). One pass over the
 # text finds both.
