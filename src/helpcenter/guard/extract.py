@@ -24,6 +24,7 @@ from itertools import accumulate
 
 from helpcenter.contacts.normalize import INVISIBLE_RE
 from helpcenter.guard.detectors.base import anchors, line_windows
+from helpcenter.site import markers
 from helpcenter.site.markers import is_marker_comment
 
 # Tokens replaced in the normalised view, one pattern per kind so that each
@@ -149,11 +150,6 @@ def in_emoji(text: str, start: int, end: int) -> bool:
 # Pages are scanned joined by PAGE_SEPARATOR; no multi-line pattern crosses a NUL.
 PAGE_SEPARATOR = "\n\x00\n"
 _COMMENT_RE = re.compile(r"<!--([^\x00]*?)-->")
-_ALLOW_RE = re.compile(
-    r"\s*hc-allow\b\s*:?\s*(?P<codes>[A-Za-z0-9 ,]*?)\s*"
-    r"(?:reason\s*=\s*(?:\"(?P<reason>[^\"]*)\"|'(?P<reason2>[^']*)'))?\s*$",
-    re.DOTALL,
-)
 
 # Markdown and HTML places where a link points: [text](target), ![alt](src),
 # [id]: target, <scheme:...>, and href/src/action/... attributes.
@@ -430,7 +426,7 @@ def structure(src: Source) -> Structure:
             if is_marker_comment(body):
                 out.markers.append(m.span())
                 continue
-            allow = _ALLOW_RE.match(body) if "hc-allow" in body else None
+            allow = markers.ALLOW_RE.match(body) if markers.ALLOW in body else None
             if allow is None:
                 continue
             out.markers.append(m.span())

@@ -1,9 +1,14 @@
-"""The registry-marker grammar, defined once.
+"""The marker grammar, defined once.
 
-An article shows registry data through markers: HTML comments whose text
-starts with ``hc:``, a marker name and its arguments, such as
-``<!-- hc:channel support-email -->`` or ``<!-- hc:channels phone -->``.
-Markdown leaves a comment alone, so an unexpanded marker never shows.
+Authors talk to the build through HTML comments, which Markdown leaves
+alone, so an unexpanded marker never shows. There are two kinds:
+
+* a registry marker shows registry data: ``hc:``, a marker name and its
+  arguments, such as ``<!-- hc:channel support-email -->`` or
+  ``<!-- hc:channels phone -->``;
+* a suppression lets the contact guard pass one line, and says why:
+  ``<!-- hc-allow: HC101 reason="..." -->`` (:data:`ALLOW_RE`).
+
 Everything that reads markers (the renderer, the translation check, the
 reviewer's diff, the contact guard, the verifier hook and the benchmark's
 article generator) uses this module, so they cannot disagree about what a
@@ -39,6 +44,15 @@ PREFIX = "hc:"
 MARKER_RE = re.compile(r"<!--\s*hc:(?P<name>[^\s>]*)(?P<args>.*?)-->")
 """A marker: an HTML comment whose text starts with ``hc:``."""
 _COMMENT_BODY_RE = re.compile(r"\s*hc:")
+
+ALLOW = "hc-allow"
+"""What a suppression's text starts with."""
+ALLOW_RE = re.compile(
+    r"\s*hc-allow\b\s*:?\s*(?P<codes>[A-Za-z0-9 ,]*?)\s*"
+    r"(?:reason\s*=\s*(?:\"(?P<reason>[^\"]*)\"|'(?P<reason2>[^']*)'))?\s*$",
+    re.DOTALL,
+)
+"""A suppression's text (between ``<!--`` and ``-->``): codes, then ``reason="..."``."""
 _FENCE_RE = re.compile(r"^\s*(`{3,}|~{3,})")
 _CODE_SPAN_RE = re.compile(r"(`+)(?:.+?)\1")
 
