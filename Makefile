@@ -48,11 +48,11 @@ lint: venv
 	$(PY) -m ruff check src hooks tests benchmarks
 	$(PY) -m ruff format --check src hooks tests benchmarks
 
-browser-deps: nginx-deps
-	bash tests/browser/ensure-chromium.sh
+browser-deps:
+	bash deploy/debian-packages.sh browser
 
 nginx-deps:
-	bash deploy/nginx/ensure-nginx.sh
+	bash deploy/debian-packages.sh nginx
 
 test: venv browser-deps
 	$(PY) -m pytest -n 2

@@ -1,7 +1,7 @@
 """nginx serving a built site with the project's production config, on a free loopback port.
 
 Used by tests/test_serving.py and the browser suite. nginx comes from
-``make nginx-deps`` (deploy/nginx/ensure-nginx.sh), which ``make test`` runs
+``make nginx-deps`` (deploy/debian-packages.sh), which ``make test`` runs
 as it installs Chromium: a missing nginx fails the tests, never skips them.
 """
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import fnmatch
 import re
 import shlex
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -95,8 +96,23 @@ def test_ci_run_install_stage_stops_after_installing() -> None:
     text = CI_RUN.read_text(encoding="utf-8")
     before, _ = text.split("= install ] && exit 0", 1)
     assert "make " not in "\n".join(_commands(before))
+    assert "bash deploy/debian-packages.sh ci" in before
+    packages = (ROOT / "deploy/debian-packages.sh").read_text(encoding="utf-8")
+    ci_job = packages.split("  ci)", 1)[1].split(";;", 1)[0]
+    assert "want_browser" in ci_job and "want_nginx" in ci_job
     for package in ("chromium", "fonts-noto-cjk", "nginx", "libnginx-mod-http-brotli-static"):
-        assert package in before
+        assert f"need+=({package})" in packages
+
+
+def test_each_make_target_installs_its_packages_with_the_one_script() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "bash deploy/debian-packages.sh browser" in makefile
+    assert "bash deploy/debian-packages.sh nginx" in makefile
+    proc = subprocess.run(
+        ["bash", str(ROOT / "deploy/debian-packages.sh"), "nothing"],
+        capture_output=True, text=True, timeout=30,
+    )  # fmt: skip
+    assert proc.returncode == 2 and "unknown job 'nothing'" in proc.stderr
 
 
 def test_guard_and_site_run_even_when_tests_fail(workflow: dict) -> None:
