@@ -166,12 +166,27 @@ class Collector:
         text = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
         self.problems.append(Problem.make(self.path, line, code, cid, raw=text, **params))
 
-    def wrong_kind(self, line: int, key: str, kind: str, actual: Any, cid: str | None) -> None:
-        expected, expected_zh, fix, fix_zh = _KINDS[kind]
-        self.add(
-            line, "HC007", cid, actual, key=key, expected=expected, expected_zh=expected_zh,
-            actual=kind_of(actual), fix=fix, fix_zh=fix_zh,
-        )  # fmt: skip
+    @staticmethod
+    def missing_params(key: str) -> dict[str, Any]:
+        """Parameters of HC005: ``key`` is missing, and an example to add."""
+        return {"key": key, "example": _EXAMPLES.get(key, f"'{key}: ...'")}
 
-    def missing(self, line: int, key: str, cid: str | None = None) -> None:
-        self.add(line, "HC005", cid, key=key, example=_EXAMPLES.get(key, f"'{key}: ...'"))
+    @staticmethod
+    def wrong_kind_params(key: str, kind: str, actual: Any) -> dict[str, Any]:
+        """Parameters of HC007: ``key`` must be ``kind`` (text, list, mapping, boolean)."""
+        expected, expected_zh, fix, fix_zh = _KINDS[kind]
+        return {"key": key, "expected": expected, "expected_zh": expected_zh,
+                "actual": kind_of(actual), "fix": fix, "fix_zh": fix_zh}  # fmt: skip
+
+    @staticmethod
+    def control_params(key: str, text: str, index: int) -> dict[str, Any]:
+        """Parameters of HC040: ``key`` holds a control character at ``text[index]``.
+
+        A one-line field lands in HTML attributes, the page title and the
+        plain-text ``security.txt``: a newline there would add a line of its own.
+        """
+        char = f"U+{ord(text[index]):04X}"
+        before = text[:index].rstrip()[-20:]
+        where = f" after '{before}'" if before else " at the start"
+        where_zh = f"(在 '{before}' 之后)" if before else "(在开头)"
+        return {"key": key, "char": char, "where": where, "where_zh": where_zh}

@@ -1,9 +1,9 @@
 """Semantic checks on registry entries: values that parse, domains that are official.
 
-Kept apart from :mod:`helpcenter.registry.validate` (which checks shape, as
-the JSON Schema does) so that each rule reads on its own. None of these
-problems can be expressed in the schema, so an editor will not show them;
-the build and ``helpcenter check`` will.
+They run on the model :mod:`helpcenter.registry.validate` builds from what
+the JSON Schema accepted (:mod:`helpcenter.registry.shape`), so each rule
+reads on its own. None of these problems can be expressed in the schema, so
+an editor will not show them; the build and ``helpcenter registry`` will.
 """
 
 from __future__ import annotations
@@ -16,9 +16,6 @@ from helpcenter.contacts import normalize
 if TYPE_CHECKING:
     from helpcenter.registry.model import Channel, Registry
     from helpcenter.registry.problems import Collector
-
-ID_RE = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
-"""Channel ids: lower-case letters, digits and inner hyphens."""
 
 
 def normalise_domain(col: Collector, value: str, line: int) -> str:
