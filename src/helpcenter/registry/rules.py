@@ -1,8 +1,8 @@
 """Rule codes for the registry file (HC0xx) and for registry references in pages (HC2xx).
 
-Every :class:`~helpcenter.registry.problems.Problem` and every page finding of the
-registry hook carries one of these codes; the text comes from here, in
-Chinese and English, so the build, the CLI and the contributor guide agree.
+Every finding about the registry file and every page finding of the registry
+hook carries one of these codes; the text comes from here, in Chinese and
+English, so the build, the CLI and the contributor guide agree.
 """
 
 from __future__ import annotations
@@ -301,6 +301,13 @@ RULES: tuple[Rule, ...] = (
         "{where} 不符合 JSON Schema({schema}):{problem};请修改文件使其符合该 schema",
         suppressible=False,
     ),
+    Rule(
+        "HC043",
+        "error",
+        "cannot read the JSON Schema ({reason}): fix it; it must be a JSON Schema (Draft 2020-12)",
+        "无法读取 JSON Schema({reason}):请修正它;它必须是 JSON Schema(Draft 2020-12)",
+        suppressible=False,
+    ),
     # -- references in pages ---------------------------------------------------------------
     Rule(
         "HC201",
@@ -345,3 +352,8 @@ other code covers. The other registry codes are semantic (a value that does
 not parse, an unofficial domain, a duplicate id, a date in the future) and
 pass the JSON Schema.
 """
+
+TEXTS = {
+    "channel": {"en": "channel '{name}': ", "zh": "渠道 '{name}':"},
+}
+"""How a finding about one channel names it first (``registry.channel``)."""

@@ -19,7 +19,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,8 +27,8 @@ from typing import Any
 import jsonschema
 from jsonschema.exceptions import ValidationError, best_match
 
-from helpcenter.inputs.yamlload import Positions
-from helpcenter.registry.problems import Collector
+from helpcenter.inputs.yamlload import Place, Positions
+from helpcenter.registry.problems import Collector, RegistryError, finding
 
 SCHEMA_PATH = Path(__file__).with_name("channels.schema.json")
 """The registry's JSON Schema (``data/channels.schema.json``)."""
@@ -49,11 +49,11 @@ _CODES = {
     "/$defs/region": "HC019",
     "/$defs/language": "HC019",
 }
-_EXAMPLES = {
+_HC019_FIXES = {
     "/$defs/region": "a two-letter code in capitals, e.g. CN",
     "/$defs/language": "a language tag, e.g. zh or en",
 }
-"""The fix of HC019, by the schema part of the code."""
+"""What HC019 asks to write, by the schema part refused."""
 _LOCALIZED = ("/$defs/localized", "/$defs/localizedLine")
 """Texts in both languages: a missing language is HC016."""
 _LOCALIZED_TEXTS = tuple(f"{p}/properties/{lang}" for p in _LOCALIZED for lang in ("zh", "en"))
@@ -61,9 +61,10 @@ _LOCALIZED_TEXTS = tuple(f"{p}/properties/{lang}" for p in _LOCALIZED for lang i
 _SOCIAL_NEEDS_PLATFORM = "/$defs/channel/then"
 """The schema's ``if type is social then platform is required``: HC014."""
 _DOMAIN = "/$defs/domain"
+"""A domain: a blank one is HC007, like a list item that is not text."""
 
 _KINDS = {"string": "text", "array": "list", "object": "mapping", "boolean": "boolean"}
-"""JSON Schema type -> how :meth:`Collector.wrong_kind` names it."""
+"""JSON Schema type -> how :meth:`Collector.wrong_kind_params` names it."""
 
 _RANK = {"type": 0, "pattern": 1}
 """Which refusal of one value is reported: its type first, then blankness, then the rest."""
@@ -74,28 +75,50 @@ _BLANK = r"\S"
 
 @dataclass(frozen=True)
 class _Schema:
-    """The schema, its validator and the role of each part, built once per process."""
+    """The validator and the role of each part of its schema, built once per process."""
 
     validator: Any
-    roles: dict[int, str] = field(default_factory=dict)
-    """``id(subschema)`` -> its pointer in :data:`_CODES`, :data:`_LOCALIZED` and the like."""
+    """A Draft 2020-12 validator with its format checker; it holds the schema."""
+    roles: dict[int, str]
+    """``id(subschema)`` -> its pointer among :data:`_CODES`, :data:`_LOCALIZED` and the
+    like; an error names the subschema it comes from (``error.schema``), so this says
+    which code it gets. The validator keeps the subschemas, and so their ids, alive."""
+
+
+def read_schema(path: Path) -> dict:
+    """The JSON Schema at ``path``; :class:`RegistryError` (HC043) when it is not one.
+
+    Only its JSON is checked here: checking it against the metaschema takes
+    longer than validating the registry (the tests do it).
+    """
+    try:
+        schema = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        place = (exc.lineno, exc.colno)
+        raise RegistryError([finding(path, place, "HC043", reason=exc.msg)]) from None
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise RegistryError([finding(path, (1, 1), "HC043", reason=reason)]) from None
+    if not isinstance(schema, dict):
+        raise RegistryError([finding(path, (1, 1), "HC043", reason="not a JSON object")])
+    return schema
 
 
 @cache
 def _schema() -> _Schema:
     """The validator for :data:`SCHEMA_PATH`, built on first use and kept for the process."""
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema = read_schema(SCHEMA_PATH)
     cls = jsonschema.Draft202012Validator
     validator = cls(schema, format_checker=cls.FORMAT_CHECKER)
     pointers = [*_CODES, *_LOCALIZED, *_LOCALIZED_TEXTS, _SOCIAL_NEEDS_PLATFORM, _DOMAIN]
     roles = {}
     for pointer in pointers:
-        node = schema
+        node: Any = schema
         for part in pointer.strip("/").split("/"):
-            node = node[part]
-        roles[id(node)] = pointer
-    # The roles are keyed by identity: the schema must live as long as they do.
-    return _Schema(validator, roles | {id(schema): ""})
+            node = node.get(part) if isinstance(node, dict) else None
+        if node is not None:  # a part the schema no longer has: its errors fall back to HC042
+            roles[id(node)] = pointer
+    return _Schema(validator, roles)
 
 
 def as_json(data: Any) -> Any:
@@ -118,7 +141,7 @@ def as_json(data: Any) -> Any:
 class _Refusal:
     where: Where
     rank: int
-    line: int
+    place: Place
     code: str
     raw: Any
     params: dict[str, Any]
@@ -138,7 +161,7 @@ def check(col: Collector, data: dict) -> set[Where]:
             if kept is None or refusal.rank < kept.rank:
                 found[refusal.where] = refusal
     for r in found.values():
-        col.add(r.line, r.code, channel_id(data, r.where), r.raw, **r.params)
+        col.add(r.place, r.code, channel_id(data, r.where), r.raw, **r.params)
     return set(found)
 
 
@@ -152,8 +175,9 @@ def channel_id(data: dict, where: Where) -> str | None:
 
 
 def _valid_id(text: str) -> bool:
-    pattern = _schema().validator.schema["$defs"]["channelId"]["pattern"]
-    return re.fullmatch(pattern, text) is not None
+    """Whether ``text`` is a channel id as the schema's ``channelId`` pattern says."""
+    pattern = _schema().validator.schema.get("$defs", {}).get("channelId", {}).get("pattern")
+    return pattern is None or re.fullmatch(pattern, text) is not None
 
 
 _MISSING = object()
@@ -175,13 +199,13 @@ def node_at(data: Any, where: Where) -> Any:
     return node
 
 
-def line_of(data: Any, pos: Positions, where: Where) -> int:
-    """The line of the value at ``where``: its key's, or its list item's (1 for the whole file)."""
+def place_of(data: Any, pos: Positions, where: Where) -> Place:
+    """Where the value at ``where`` is written: its key, or its list item (the file's start)."""
     if not where:
-        return 1
+        return 1, 1
     parent = node_at(data, where[:-1])
     last = where[-1]
-    return pos.item_line(parent, last) if isinstance(last, int) else pos.key_line(parent, last)
+    return pos.item_place(parent, last) if isinstance(last, int) else pos.key_place(parent, last)
 
 
 def key_name(where: Where) -> str:
@@ -213,33 +237,34 @@ def _refusals(
         return
     if keyword == "required":
         obj = node_at(data, where)
-        line = pos.line(obj) if where else 1
+        place = pos.place(obj) if where else (1, 1)
         for key in error.validator_value:
             if isinstance(obj, dict) and key not in obj:
-                yield _missing(where, key, line, role)
+                yield _missing(where, key, place, role)
         return
     if keyword == "additionalProperties":
         obj = node_at(data, where)
         allowed = list(error.schema.get("properties", {}))
         for key in obj if isinstance(obj, dict) else ():
             if str(key) not in allowed:
-                line = pos.key_line(obj, str(key))
+                place = pos.key_place(obj, str(key))
                 params = {"key": key, "allowed": ", ".join(allowed)}
-                yield _Refusal((*where, str(key)), 0, line, "HC006", str(key), params)
+                yield _Refusal((*where, str(key)), 0, place, "HC006", str(key), params)
         return
     value = node_at(data, where)
     code, params = _code(error, role, where, value)
     rank = _RANK.get(keyword, 2)
     raw = "" if code in ("HC005", "HC016") else value  # nothing was written: no value to quote
-    yield _Refusal(where, rank, line_of(data, pos, where), code, raw, params)
+    yield _Refusal(where, rank, place_of(data, pos, where), code, raw, params)
 
 
-def _missing(where: Where, key: str, line: int, role: str | None) -> _Refusal:
+def _missing(where: Where, key: str, place: Place, role: str | None) -> _Refusal:
+    """A required ``key`` missing from the mapping at ``where`` (reported at the mapping)."""
     if role == _SOCIAL_NEEDS_PLATFORM:
-        return _Refusal((*where, key), 0, line, "HC014", "", {})
+        return _Refusal((*where, key), 0, place, "HC014", "", {})
     if role in _LOCALIZED:
-        return _Refusal((*where, key), 0, line, "HC016", "", {"key": where[-1], "lang": key})
-    return _Refusal((*where, key), 0, line, "HC005", "", Collector.missing_params(key))
+        return _Refusal((*where, key), 0, place, "HC016", "", {"key": where[-1], "lang": key})
+    return _Refusal((*where, key), 0, place, "HC005", "", Collector.missing_params(key))
 
 
 def _code(
@@ -250,17 +275,18 @@ def _code(
     if role in _CODES:
         code = _CODES[role]
         if code == "HC019":
-            return code, {"key": where[-2], "value": repr(value), "example": _EXAMPLES[role]}
+            return code, {"key": where[-2], "value": repr(value), "example": _HC019_FIXES[role]}
         if code == "HC018":
             return code, {"key": key, "value": repr(value)}
         if code in ("HC012", "HC013", "HC017"):
-            return code, {"value": repr(value), "allowed": ", ".join(error.schema["enum"])}
+            return code, {"value": repr(value), "allowed": ", ".join(error.schema.get("enum", ()))}
         return code, {"value": repr(value)}
     blank = keyword == "pattern" and error.validator_value == _BLANK
     if role in _LOCALIZED_TEXTS and (blank or keyword == "type" and value is None):
         return "HC016", {"key": where[-2], "lang": where[-1]}
-    if keyword == "type" and error.validator_value in _KINDS:
-        return "HC007", Collector.wrong_kind_params(key, _KINDS[error.validator_value], value)
+    kind = _KINDS.get(error.validator_value) if isinstance(error.validator_value, str) else None
+    if keyword == "type" and kind is not None:
+        return "HC007", Collector.wrong_kind_params(key, kind, value)
     if blank and role == _DOMAIN:
         return "HC007", Collector.wrong_kind_params(key, "text", value)
     if blank or keyword == "minItems":

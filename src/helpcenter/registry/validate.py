@@ -21,10 +21,10 @@ from typing import Any
 import yaml
 
 from helpcenter.inputs import files as inputs
-from helpcenter.inputs.yamlload import RefusedYAML, parse_yaml_positions
+from helpcenter.inputs.yamlload import Place, RefusedYAML, parse_yaml_positions
 from helpcenter.registry import semantic, shape
 from helpcenter.registry.model import Channel, KnownScam, Localized, Organization, Registry
-from helpcenter.registry.problems import Collector, Problem, RegistryError, kind_of
+from helpcenter.registry.problems import Collector, RegistryError, finding, kind_of
 from helpcenter.registry.shape import Where
 
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -72,42 +72,44 @@ def load(path: Path) -> Registry:
         # A regular UTF-8 file of sensible size: not a pipe, a device or GBK text.
         text = inputs.read_text(path)
     except inputs.InputError as exc:
-        raise RegistryError([Problem.make(path, 0, "HC001", reason=exc.reason)]) from None
+        raise RegistryError([finding(path, (1, 1), "HC001", reason=exc.reason)]) from None
     except OSError as exc:
-        raise RegistryError(
-            [Problem.make(path, 0, "HC001", reason=exc.strerror or str(exc))]
-        ) from None
+        reason = exc.strerror or str(exc)
+        raise RegistryError([finding(path, (1, 1), "HC001", reason=reason)]) from None
     try:
         data, pos = parse_yaml_positions(text)
     except RefusedYAML as exc:
-        mark = exc.problem_mark
-        raise RegistryError([Problem.make(
-            path, mark.line + 1 if mark else 0, "HC038",
-            problem=exc.problem, problem_zh=exc.problem_zh,
+        raise RegistryError([finding(
+            path, _place(exc.problem_mark), "HC038", problem=exc.problem, problem_zh=exc.problem_zh,
         )]) from None  # fmt: skip
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 0
         context = exc.context or ""
         opened = exc.context_mark
         if context and opened is not None and mark is not None and opened.line != mark.line:
             context += f" (opened on line {opened.line + 1})"
         problem = " ".join(str(p) for p in (context, exc.problem) if p) or "cannot parse"
-        raise RegistryError([Problem.make(path, line, "HC002", problem=problem)]) from None
+        raise RegistryError([finding(path, _place(mark), "HC002", problem=problem)]) from None
     except yaml.YAMLError as exc:
-        raise RegistryError([Problem.make(path, 0, "HC002", problem=str(exc))]) from None
+        raise RegistryError([finding(path, (1, 1), "HC002", problem=str(exc))]) from None
     if data is None:
-        raise RegistryError([Problem.make(path, 1, "HC003")])
+        raise RegistryError([finding(path, (1, 1), "HC003")])
     if not isinstance(data, dict):
         kind_zh = "列表" if isinstance(data, list) else f"单个值 {data!r}"
-        raise RegistryError([Problem.make(path, 1, "HC004", kind=kind_of(data), kind_zh=kind_zh)])
+        found = finding(path, (1, 1), "HC004", kind=kind_of(data), kind_zh=kind_zh)
+        raise RegistryError([found]) from None
     col = Collector(path, pos)
-    for line, key, first in pos.duplicate_keys:
-        col.add(line, "HC008", None, key, key=key, first=first)
+    for place, key, first in pos.duplicate_keys:
+        col.add(place, "HC008", None, key, key=key, first=first)
     registry = _build(col, data)
-    if col.problems or registry is None:
-        raise RegistryError(sorted(col.problems, key=lambda p: (p.line, p.code)))
+    if col.findings or registry is None:
+        raise RegistryError(sorted(col.findings))
     return registry
+
+
+def _place(mark: Any) -> Place:
+    """Where a YAML error points (the start of the file when it does not say)."""
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 def _build(col: Collector, data: dict) -> Registry | None:
@@ -145,7 +147,7 @@ def _build(col: Collector, data: dict) -> Registry | None:
         organization=organization,
         channels=tuple(channels),
         allowed_domains=tuple(
-            semantic.normalise_domain(col, _text(d), col.pos.item_line(allowed, i))
+            semantic.normalise_domain(col, _text(d), col.pos.item_place(allowed, i))
             for i, d in enumerate(allowed)
         ),
         known_scams=tuple(scams),
@@ -184,8 +186,8 @@ def _future_dates(col: Collector, data: dict) -> set[Where]:
                 parsed = parse_date(entry.get(key))
                 if parsed is not None and parsed > latest:
                     cid = shape.channel_id(data, (kind, index))
-                    line = col.pos.key_line(entry, key)
-                    col.add(line, "HC039", cid, entry[key], key=key, value=parsed.isoformat())
+                    place = col.pos.key_place(entry, key)
+                    col.add(place, "HC039", cid, entry[key], key=key, value=parsed.isoformat())
                     found.add((kind, index))
     return found
 
@@ -209,13 +211,13 @@ def _optional(entry: dict, key: str, read: Any) -> Any:
 
 def _organization(col: Collector, org: dict, security_accepted: bool) -> Organization:
     """The organization the schema accepted (its security contact only if valid)."""
-    col.security_line = col.pos.key_line(org, "security_contact")
+    col.security_place = col.pos.key_place(org, "security_contact")
     domains = org["official_domains"]
     security = org.get("security_contact") if security_accepted else None
     return Organization(
         name=_text(org["name"]).strip(),
         official_domains=tuple(
-            semantic.normalise_domain(col, _text(d), col.pos.item_line(domains, i))
+            semantic.normalise_domain(col, _text(d), col.pos.item_place(domains, i))
             for i, d in enumerate(domains)
         ),
         security_contact=None if security is None else _text(security),
@@ -227,7 +229,8 @@ def _channel(col: Collector, entry: dict, seen: dict[str, int]) -> Channel | Non
     line = col.pos.line(entry)
     cid = _text(entry["id"])
     if cid in seen:
-        col.add(col.pos.key_line(entry, "id"), "HC011", cid, cid, value=cid, first=seen[cid])
+        place = col.pos.key_place(entry, "id")
+        col.add(place, "HC011", cid, cid, value=cid, first=seen[cid])
         return None
     seen[cid] = line
     channel = Channel(
@@ -248,7 +251,7 @@ def _channel(col: Collector, entry: dict, seen: dict[str, int]) -> Channel | Non
         source=_optional(entry, "source", _text),
         accepts_messages=entry.get("accepts_messages"),
     )
-    semantic.check_channel_value(col, col.pos.key_line(entry, "value"), channel)
+    semantic.check_channel_value(col, col.pos.key_place(entry, "value"), channel)
     return channel
 
 
