@@ -194,8 +194,8 @@ def test_registry_problems_are_shown_under_the_error(capsys):
     for line in (
         "INFO    -  Cleaning site directory\n",
         "ERROR   -  The channel registry has problems:\n",
-        "data/channels.yml:30: HC039 channel 'website': 'verified_on' is 2999-01-01, ...\n",
-        "data/channels.yml: HC001 cannot read the registry (...)\n",
+        "data/channels.yml:30:5: HC039 channel 'website': 'verified_on' is 2999-01-01, ...\n",
+        "data/channels.yml:1:1: HC001 cannot read the registry (...)\n",
         "Building prefix dict from the default dictionary ...\n",
         "\n",
         "Aborted with a BuildError!\n",
@@ -204,7 +204,7 @@ def test_registry_problems_are_shown_under_the_error(capsys):
     shown = capsys.readouterr().err.splitlines()
     assert shown == [
         "ERROR   -  The channel registry has problems:",
-        "data/channels.yml:30: HC039 channel 'website': 'verified_on' is 2999-01-01, ...",
-        "data/channels.yml: HC001 cannot read the registry (...)",
+        "data/channels.yml:30:5: HC039 channel 'website': 'verified_on' is 2999-01-01, ...",
+        "data/channels.yml:1:1: HC001 cannot read the registry (...)",
         "Aborted with a BuildError!",
     ]

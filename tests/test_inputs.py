@@ -198,12 +198,12 @@ def test_registry_that_is_a_pipe_or_gbk_is_named_not_read(tmp_path):
     os.mkfifo(tmp_path / "pipe.yml")
     with pytest.raises(RegistryError) as info:
         load_registry(tmp_path / "pipe.yml")
-    assert "a named pipe (FIFO), not a regular file" in str(info.value.problems[0])
+    assert "a named pipe (FIFO), not a regular file" in str(info.value.findings()[0])
     shutil.copy(_fixture("gbk.md"), tmp_path / "gbk.yml")
     with pytest.raises(RegistryError) as info:
         load_registry(tmp_path / "gbk.yml")
     assert "not UTF-8 text: byte 11 (line 2) is 0xb5; save it as UTF-8" in str(
-        info.value.problems[0]
+        info.value.findings()[0]
     )
     proc = _check(["--registry", str(tmp_path / "pipe.yml"), "."], tmp_path)
     assert proc.returncode == 2 and "HC001" in proc.stderr and "FIFO" in proc.stderr

@@ -212,6 +212,37 @@ def test_registry_command_checks_the_schema_beside_the_file(tmp_path: Path, caps
         assert number in without_source, "each problem points at its channel's line"
 
 
+def test_registry_command_reports_findings_in_every_format(tmp_path: Path, capsys) -> None:
+    import json
+
+    from helpcenter.cli import main
+
+    broken = tmp_path / "channels.yml"
+    text = (ROOT / "data" / "channels.yml").read_text(encoding="utf-8")
+    broken.write_text(text.replace("status: active", "status: actve", 1), encoding="utf-8")
+    line = text.splitlines().index("    status: active") + 1
+    assert main(["registry", "--lang", "en", str(broken)]) == 1
+    (shown,) = capsys.readouterr().out.splitlines()
+    assert shown.startswith(f"{broken}:{line}:5: HC017 channel '")
+    assert main(["registry", "--lang", "en", "--format", "json", str(broken)]) == 1
+    (finding,) = json.loads(capsys.readouterr().out)["findings"]
+    assert (finding["line"], finding["column"], finding["rule"]) == (line, 5, "HC017")
+    assert finding["value"] == "actve" and finding["message"] in shown
+    assert main(["registry", "--lang", "en", "--format", "github", str(broken)]) == 1
+    assert capsys.readouterr().out.startswith(f"::error file={broken},line={line},col=5::HC017 ")
+
+
+def test_registry_command_names_a_broken_schema(tmp_path: Path, capsys) -> None:
+    from helpcenter.cli import main
+
+    shutil.copy2(ROOT / "data" / "channels.yml", tmp_path / "channels.yml")
+    (tmp_path / "channels.schema.json").write_text('{"type": "objekt"}', encoding="utf-8")
+    assert main(["registry", "--lang", "en", str(tmp_path / "channels.yml")]) == 1
+    (shown,) = capsys.readouterr().out.splitlines()
+    assert shown.startswith(f"{tmp_path / 'channels.schema.json'}:1:1: HC043 ")
+    assert "objekt" in shown
+
+
 def test_registry_command_speaks_both_languages(tmp_path: Path, capsys) -> None:
     from helpcenter.cli import main
 

@@ -222,10 +222,12 @@ def test_bad_registry_stops_the_build_with_every_problem(tmp_path):
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert re.search(
-        r"channels\.yml:\d+: HC031 channel 'support-email': email 'support@bitp-mail\.example'",
+        r"channels\.yml:\d+:\d+: HC031 channel 'support-email': email 'support@bitp-mail\.example'",
         proc.stderr,
     )
-    assert re.search(r"channels\.yml:\d+: HC011 channel 'support-email': duplicate id", proc.stderr)
+    assert re.search(
+        r"channels\.yml:\d+:\d+: HC011 channel 'support-email': duplicate id", proc.stderr
+    )
     assert not (project / "out" / "index.html").exists()
 
 

@@ -1,7 +1,8 @@
-"""``helpcenter check --registry FILE`` with a bad registry: exit 2, problems on stderr."""
+"""``helpcenter check --registry FILE`` with a bad registry: exit 2, findings on stderr."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -37,7 +38,7 @@ def test_bad_registry_exits_2_with_path_line_code(fixture, line, code):
     proc = check("--registry", path)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
-    assert re.search(rf"^{re.escape(path)}:{line}: {code} \S", proc.stderr, re.M), proc.stderr
+    assert re.search(rf"^{re.escape(path)}:{line}:\d+: {code} \S", proc.stderr, re.M), proc.stderr
 
 
 def test_every_problem_is_printed(tmp_path):
@@ -49,5 +50,8 @@ def test_every_problem_is_printed(tmp_path):
     bad.write_text(text, encoding="utf-8")
     proc = check("--registry", str(bad), "--format", "json")
     assert proc.returncode == 2
-    codes = re.findall(rf"^{re.escape(str(bad))}:\d+: (HC\d+) ", proc.stderr, re.M)
-    assert sorted(codes) == ["HC012", "HC020"]
+    findings = json.loads(proc.stderr)["findings"]
+    assert sorted(f["rule"] for f in findings) == ["HC012", "HC020"]
+    for f in findings:
+        assert f["path"] == str(bad) and f["line"] > 1 and f["column"] > 1, f
+    assert proc.stdout == ""

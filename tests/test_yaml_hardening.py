@@ -141,7 +141,8 @@ def test_registry_loader_raises_only_registry_errors(text, tmp_path_factory):
     try:
         load_registry(path)
     except RegistryError as exc:
-        assert exc.problems and all(str(p).startswith(str(path)) for p in exc.problems)
+        found = exc.findings()
+        assert found and all(str(f).startswith(f"{path}:") for f in found)
 
 
 def test_search_synonyms_in_gbk_are_named(tmp_path):

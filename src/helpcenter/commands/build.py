@@ -35,8 +35,8 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _LEVEL_RE = re.compile(r"^(?P<level>DEBUG|INFO|NOTE|WARNING|ERROR|CRITICAL)\s+-\s")
 """MkDocs' log line prefix; ``NOTE`` is the build's report-only translation status."""
 
-_FINDING_RE = re.compile(r"^\S.*?:(?:\d+:)? HC\d{3} ")
-"""``path:line: HCnnn message``: one problem of a multi-line build error."""
+_FINDING_RE = re.compile(r"^\S.*?:\d+:\d+: HC\d{3} ")
+"""``path:line:col: HCnnn message``: one problem of a multi-line build error."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -1,7 +1,9 @@
 """``helpcenter check [PATH ...]``: the contact guard and the content policy on the command line.
 
 Exit 0 when clean, 1 when there are findings, 2 for a usage or registry
-error (registry problems are printed with file and line, never a traceback).
+error. A registry that cannot be used is reported on stderr like any finding
+(``path:line:col: CODE message``, or in the ``--format`` asked for), never as
+a traceback, and nothing else is checked.
 """
 
 from __future__ import annotations
@@ -85,15 +87,15 @@ def run(args: argparse.Namespace) -> int:
         print(f"helpcenter check: registry {args.registry}: no such file "
               "(use --registry FILE)", file=sys.stderr)  # fmt: skip
         return EXIT_USAGE
+    from helpcenter.report.formats import render
+
     try:
         registry = load_registry(args.registry)
     except RegistryError as exc:
-        for problem in exc.problems:
-            print(str(problem), file=sys.stderr)
+        sys.stderr.write(render(exc.findings(lang), args.format))
         return EXIT_USAGE
 
     from helpcenter.guard.paths import check_paths
-    from helpcenter.report.formats import render
 
     try:
         result = check_paths(paths, registry, lang=lang, default_region=region, jobs=args.jobs)

@@ -120,7 +120,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             registry = load_registry(DEFAULT_REGISTRY)
         except RegistryError as exc:
-            print(f"helpcenter linkcheck: the registry has problems:\n{exc}", file=sys.stderr)
+            print(f"helpcenter linkcheck: the registry has problems:\n{exc.format(lang)}",
+                  file=sys.stderr)  # fmt: skip
             return 2
         for channel in registry.active_channels:
             if urlsplit(channel.value).scheme in ("http", "https"):

@@ -87,31 +87,57 @@ def safe_load(text: str) -> Any:
         return yaml.safe_load(text)
 
 
+Place = tuple[int, int]
+"""``(line, column)``, both 1-based."""
+
+
 class Positions:
-    """Where each mapping, sequence and key of a parsed YAML document starts (1-based lines)."""
+    """Where each mapping, sequence and key of a parsed YAML document starts."""
 
     def __init__(self) -> None:
-        self.nodes: dict[int, int] = {}
-        """``id(mapping or list)`` -> line of its first token."""
-        self.keys: dict[tuple[int, str], int] = {}
-        """``(id(mapping), key)`` -> line of the key."""
-        self.items: dict[tuple[int, int], int] = {}
-        """``(id(list), index)`` -> line of the item."""
-        self.duplicate_keys: list[tuple[int, str, int]] = []
-        """``(line, key, first_line)`` for every key repeated within one mapping."""
+        self.nodes: dict[int, Place] = {}
+        """``id(mapping or list)`` -> place of its first token."""
+        self.keys: dict[tuple[int, str], Place] = {}
+        """``(id(mapping), key)`` -> place of the key."""
+        self.items: dict[tuple[int, int], Place] = {}
+        """``(id(list), index)`` -> place of the item."""
+        self.duplicate_keys: list[tuple[Place, str, int]] = []
+        """``(place, key, first_line)`` for every key repeated within one mapping."""
         self._keep: list[Any] = []  # keeps ids stable while the positions are in use
+        self._columns: dict[int, int] | None = None
+
+    def place(self, obj: Any) -> Place:
+        """Place of a mapping or list, ``(0, 0)`` if unknown."""
+        return self.nodes.get(id(obj), (0, 0))
+
+    def key_place(self, obj: Any, key: str) -> Place:
+        """Place of ``key`` in mapping ``obj``, else the mapping's own place."""
+        return self.keys.get((id(obj), key)) or self.place(obj)
+
+    def item_place(self, seq: Any, index: int) -> Place:
+        """Place of item ``index`` of list ``seq``, else the list's own place."""
+        return self.items.get((id(seq), index)) or self.place(seq)
 
     def line(self, obj: Any) -> int:
         """Line of a mapping or list, 0 if unknown."""
-        return self.nodes.get(id(obj), 0)
+        return self.place(obj)[0]
 
     def key_line(self, obj: Any, key: str) -> int:
         """Line of ``key`` in mapping ``obj``, else the mapping's own line."""
-        return self.keys.get((id(obj), key)) or self.line(obj)
+        return self.key_place(obj, key)[0]
 
     def item_line(self, seq: Any, index: int) -> int:
         """Line of item ``index`` of list ``seq``, else the list's own line."""
-        return self.items.get((id(seq), index)) or self.line(seq)
+        return self.item_place(seq, index)[0]
+
+    def column(self, line: int) -> int:
+        """Column of the first key, item, mapping or list on ``line``; 1 if there is none."""
+        if self._columns is None:
+            self._columns = {}
+            for places in (self.nodes, self.keys, self.items):
+                for at, col in places.values():
+                    self._columns[at] = min(col, self._columns.get(at, col))
+        return self._columns.get(line, 1)
 
 
 def parse_yaml_positions(text: str) -> tuple[Any, Positions]:
@@ -136,6 +162,10 @@ def parse_yaml_positions(text: str) -> tuple[Any, Positions]:
         return _parse_positions(text, yaml.SafeLoader)
 
 
+def _place(mark: Any) -> Place:
+    return mark.line + 1, mark.column + 1
+
+
 def _parse_positions(text: str, base: type) -> tuple[Any, Positions]:
     pos = Positions()
 
@@ -157,22 +187,22 @@ def _parse_positions(text: str, base: type) -> tuple[Any, Positions]:
                     "found an unhashable key",
                     key_node.start_mark,
                 ) from None
-            key_line = key_node.start_mark.line + 1
+            key_place = _place(key_node.start_mark)
             if key in first:
-                pos.duplicate_keys.append((key_line, str(key), first[key]))
+                pos.duplicate_keys.append((key_place, str(key), first[key]))
             else:
-                first[key] = key_line
+                first[key] = key_place[0]
             value[key] = loader.construct_object(value_node, deep=True)
-            pos.keys[(id(value), str(key))] = key_line
-        pos.nodes[id(value)] = node.start_mark.line + 1
+            pos.keys[(id(value), str(key))] = key_place
+        pos.nodes[id(value)] = _place(node.start_mark)
         pos._keep.append(value)
         return value
 
     def construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> list:
         value = [loader.construct_object(child, deep=True) for child in node.value]
-        pos.nodes[id(value)] = node.start_mark.line + 1
+        pos.nodes[id(value)] = _place(node.start_mark)
         for index, child in enumerate(node.value):
-            pos.items[(id(value), index)] = child.start_mark.line + 1
+            pos.items[(id(value), index)] = _place(child.start_mark)
         pos._keep.append(value)
         return value
 
@@ -187,9 +217,3 @@ def _parse_positions(text: str, base: type) -> tuple[Any, Positions]:
     Loader.add_constructor("tag:yaml.org,2002:timestamp", construct_timestamp)
     data = yaml.load(text, Loader=Loader)  # noqa: S506 - SafeLoader subclass
     return data, pos
-
-
-def parse_yaml_with_lines(text: str) -> tuple[Any, dict[int, int]]:
-    """Parse YAML, returning the data and a map ``id(mapping or list) -> line``."""
-    data, pos = parse_yaml_positions(text)
-    return data, pos.nodes

@@ -1,8 +1,8 @@
 """Rule codes for the registry file (HC0xx) and for registry references in pages (HC2xx).
 
-Every :class:`~helpcenter.registry.problems.Problem` and every page finding of the
-registry hook carries one of these codes; the text comes from here, in
-Chinese and English, so the build, the CLI and the contributor guide agree.
+Every finding about the registry file and every page finding of the registry
+hook carries one of these codes; the text comes from here, in Chinese and
+English, so the build, the CLI and the contributor guide agree.
 """
 
 from __future__ import annotations
@@ -293,6 +293,21 @@ RULES: tuple[Rule, ...] = (
         "请改用专门留作虚构用途的号码段(+1 202 555 0100 至 0199、+44 20 7946 0000 至 0999)",
         suppressible=False,
     ),
+    Rule(
+        "HC042",
+        "error",
+        "{where} does not match the JSON Schema ({schema}): {problem}; "
+        "edit the file to match the schema",
+        "{where} 不符合 JSON Schema({schema}):{problem};请修改文件使其符合该 schema",
+        suppressible=False,
+    ),
+    Rule(
+        "HC043",
+        "error",
+        "cannot read the JSON Schema ({reason}): fix it; it must be a JSON Schema (Draft 2020-12)",
+        "无法读取 JSON Schema({reason}):请修正它;它必须是 JSON Schema(Draft 2020-12)",
+        suppressible=False,
+    ),
     # -- references in pages ---------------------------------------------------------------
     Rule(
         "HC201",
@@ -328,10 +343,17 @@ RULES: tuple[Rule, ...] = (
 
 SHAPE_CODES = frozenset(
     {"HC003", "HC004", "HC005", "HC006", "HC007", "HC009", "HC010", "HC012", "HC013",
-     "HC014", "HC016", "HC017", "HC018", "HC019", "HC040"}
+     "HC014", "HC016", "HC017", "HC018", "HC019", "HC040", "HC042"}
 )  # fmt: skip
-"""Codes for problems of *shape*: exactly what ``data/channels.schema.json`` also rejects.
+"""Codes of the shape pass (:mod:`helpcenter.registry.shape`): what the JSON Schema rejects.
 
-The other registry codes are semantic (a value that does not parse, an
-unofficial domain, a duplicate id) and pass the JSON Schema.
+HC042 is the schema's refusal in its own words, for a part of the schema no
+other code covers. The other registry codes are semantic (a value that does
+not parse, an unofficial domain, a duplicate id, a date in the future) and
+pass the JSON Schema.
 """
+
+TEXTS = {
+    "channel": {"en": "channel '{name}': ", "zh": "渠道 '{name}':"},
+}
+"""How a finding about one channel names it first (``registry.channel``)."""

@@ -1,9 +1,9 @@
 """Semantic checks on registry entries: values that parse, domains that are official.
 
-Kept apart from :mod:`helpcenter.registry.validate` (which checks shape, as
-the JSON Schema does) so that each rule reads on its own. None of these
-problems can be expressed in the schema, so an editor will not show them;
-the build and ``helpcenter check`` will.
+They run on the model :mod:`helpcenter.registry.validate` builds from what
+the JSON Schema accepted (:mod:`helpcenter.registry.shape`), so each rule
+reads on its own. None of these problems can be expressed in the schema, so
+an editor will not show them; the build and ``helpcenter registry`` will.
 """
 
 from __future__ import annotations
@@ -14,18 +14,16 @@ from typing import TYPE_CHECKING
 from helpcenter.contacts import normalize
 
 if TYPE_CHECKING:
+    from helpcenter.inputs.yamlload import Place
     from helpcenter.registry.model import Channel, Registry
     from helpcenter.registry.problems import Collector
 
-ID_RE = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
-"""Channel ids: lower-case letters, digits and inner hyphens."""
 
-
-def normalise_domain(col: Collector, value: str, line: int) -> str:
+def normalise_domain(col: Collector, value: str, at: Place) -> str:
     """A domain from the registry in canonical ASCII form, reporting one that does not parse."""
     host = normalize.normalize_host(value)
     if host is None or "." not in host or not re.fullmatch(r"[a-z0-9._-]+", host):
-        col.add(line, "HC024", None, value, value=repr(value))
+        col.add(at, "HC024", None, value, value=repr(value))
         return value
     return host
 
@@ -34,25 +32,25 @@ def _official(domains: tuple[str, ...], host: str) -> bool:
     return any(normalize.is_subdomain_of(host, d) for d in domains)
 
 
-def check_channel_value(col: Collector, line: int, channel: Channel) -> None:
-    """Report a channel whose value does not parse as its type or platform."""
+def check_channel_value(col: Collector, at: Place, channel: Channel) -> None:
+    """Report a channel whose value (written at ``at``) does not parse as its type or platform."""
     cid, value = channel.id, channel.value
     if channel.type == "email":
         if normalize.normalize_email(value) is None:
-            col.add(line, "HC020", cid, value, value=repr(value))
+            col.add(at, "HC020", cid, value, value=repr(value))
     elif channel.type == "phone":
         # Registry phones carry their country code: no region is assumed.
         if normalize.normalize_phone(value, None) is None:
-            col.add(line, "HC021", cid, value, value=repr(value))
+            col.add(at, "HC021", cid, value, value=repr(value))
     elif channel.type in ("social", "chat") and channel.platform:
         key = normalize.contact_key(channel.type, value, channel.platform)
         parsed = normalize.parse_social_url(value)
         looks_like_url = "/" in value or ":" in value
         if looks_like_url and parsed is None or key is None:
-            col.add(line, "HC023", cid, value, value=repr(value), platform=channel.platform)
+            col.add(at, "HC023", cid, value, value=repr(value), platform=channel.platform)
         elif parsed is not None and parsed[0] != channel.platform:
             col.add(
-                line,
+                at,
                 "HC025",
                 cid,
                 value,
@@ -61,7 +59,7 @@ def check_channel_value(col: Collector, line: int, channel: Channel) -> None:
                 platform=channel.platform,
             )
     elif not re.match(r"https://", value, re.I) or normalize.split_url(value) is None:
-        col.add(line, "HC022", cid, value, value=repr(value))
+        col.add(at, "HC022", cid, value, value=repr(value))
 
 
 FICTION_PHONE_RANGES = (("+1202555", 100, 199), ("+4420794", 60000, 60999))
@@ -113,7 +111,7 @@ def check_registry(col: Collector, registry: Registry) -> None:
     if security is not None:
         target = by_id.get(security)
         if target is None or target.type != "email" or not target.active:
-            col.add(col.security_line, "HC037", None, security, value=security)
+            col.add(col.security_place, "HC037", None, security, value=security)
 
     official: dict[normalize.ContactKey, Channel] = {}
     for c in registry.channels:

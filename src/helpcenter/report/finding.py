@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+
+from helpcenter.report.messages import catalog, render
 
 SEVERITIES = ("error", "warning")
 """``error`` fails the build and the CLI; ``warning`` is reported but also fails ``--strict``."""
@@ -28,10 +30,36 @@ class Finding:
     """The offending text as written in the file."""
     message: str
     """Human sentence: what is wrong and how to fix it."""
+    params: tuple[tuple[str, Any], ...] | None = field(default=None, compare=False, repr=False)
+    """What the rule's message was filled with, so :meth:`text` can say it in another
+    language; ``None`` when the message was not made from the catalog. Not part of
+    the JSON contract, and not of a finding's identity."""
+
+    @classmethod
+    def of(
+        cls, path: str, line: int, column: int, rule: str, value: str = "", lang: str = "en",
+        /, **params: Any,
+    ) -> Finding:  # fmt: skip
+        """A finding of ``rule`` whose severity and message (in ``lang``) come from the catalog.
+
+        ``params`` fill the message template (see :func:`helpcenter.report.messages.render`);
+        the other arguments are positional, so a template may use ``{value}`` or ``{lang}``.
+        """
+        message = render(rule, lang, params)
+        kept = tuple(sorted(params.items()))
+        return cls(path, line, column, rule, catalog()[rule].severity, value, message, kept)
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang`` (``zh`` or ``en``); as it is when it has no ``params``."""
+        return self.message if self.params is None else render(self.rule, lang, dict(self.params))
+
+    def in_lang(self, lang: str) -> Finding:
+        """The same finding with its message in ``lang``."""
+        return self if self.params is None else replace(self, message=self.text(lang))
 
     def as_dict(self) -> dict[str, Any]:
         """The finding as the JSON contract's object."""
-        return asdict(self)
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "params"}
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.rule} {self.message}"

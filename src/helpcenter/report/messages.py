@@ -16,8 +16,10 @@ from __future__ import annotations
 import importlib
 import locale
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 LANGS = ("zh", "en")
 
@@ -54,7 +56,7 @@ class Rule:
         return template.format(**params)
 
 
-_TEXT_SOURCES = {"review": "helpcenter.review.texts"}
+_TEXT_SOURCES = {"review": "helpcenter.review.texts", "registry": "helpcenter.registry.rules"}
 """Prefix -> module holding a ``TEXTS`` table ``{key: {"zh": ..., "en": ...}}``."""
 
 
@@ -92,6 +94,22 @@ def catalog() -> dict[str, Rule]:
                 raise ValueError(f"rule code {rule.code} defined twice ({name})")
             rules[rule.code] = rule
     return rules
+
+
+def render(code: str, lang: str, params: Mapping[str, Any]) -> str:
+    """The message of rule ``code`` in ``lang``, filled with ``params``.
+
+    A finding about one entry of its file names the entry first: ``about``,
+    if given, is ``(text key, name)`` and that text says how (the registry's
+    ``channel 'support-email': ``).
+    """
+    params = dict(params)
+    about = params.pop("about", None)
+    message = catalog()[code].text(lang, **params)
+    if about is None:
+        return message
+    key, name = about
+    return text(key, lang, name=name) + message
 
 
 def default_lang() -> str:
