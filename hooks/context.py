@@ -49,6 +49,11 @@ def on_config(config):
     return config
 
 
+def on_env(env, config, files):
+    env.globals.update(context.current().template_globals())
+    return env
+
+
 @event_priority(-10_000)  # after every other hook's
 def on_post_build(config):
     context.current().end_pass()

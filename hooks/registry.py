@@ -31,7 +31,7 @@ def on_config(config):
         raise PluginError(ctx.registry_problems()) from None
     # The verifier's data is made in a second process while the pages render.
     ctx.verifier_data().start(background.submit)
-    config.extra["hc"] = render.site_data(ctx.registry, config.site_url)
+    config.extra["hc"] = render.site_data(ctx.registry, ctx.languages, config.site_url)
     return config
 
 

@@ -128,3 +128,13 @@ def test_a_third_language_is_published_like_the_others(third_language):
     assert 'hreflang="zh-Hant" href="https://help.bitp.example/zh-Hant/faq.html"' in faq
     sitemap = (site / "sitemap.xml").read_text("utf-8")
     assert "https://help.bitp.example/zh-Hant/faq.html" in sitemap
+
+
+def test_a_third_language_s_pages_link_to_its_own_folder(third_language):
+    site, _ = third_language
+    faq = (site / "zh-Hant" / "faq.html").read_text("utf-8")
+    assert 'href="../zh-Hant/safety/fake-support.html"' in faq  # the scam warning
+    assert 'href="../zh-Hant/contact/directory.html"' in faq  # the footer
+    assert "Scam warning:" in faq  # no texts of its own: the English ones
+    home = (site / "zh-Hant" / "index.html").read_text("utf-8")
+    assert "https://help.bitp.example/zh-Hant/" in home.split('application/ld+json">', 1)[1]

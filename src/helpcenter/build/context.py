@@ -252,6 +252,16 @@ class BuildContext:
         """How messages name the file at ``path``."""
         return display_path(Path(path), self.root)
 
+    def template_globals(self) -> dict[str, str]:
+        """What every template of the pass reads: ``hc_text_lang``, the language of the
+        project's texts, and ``hc_lang_root``, the language's folder after the site root
+        (``""`` or ``"/en"``)."""
+        prefix = self.languages.prefix(self.language)
+        return {
+            "hc_text_lang": text_language(self.language),
+            "hc_lang_root": "/" + prefix.rstrip("/") if prefix else "",
+        }
+
     def layout(self, site_url: str | None = None, directory_urls: bool = False) -> SiteLayout:
         """The site's URL layout in its languages."""
         codes, default = self.languages.codes, self.languages.default
