@@ -15,7 +15,8 @@ without one part of the stack, and once under cProfile:
 - *no hooks, no navigation.sections* and *full, no navigation.sections*: a
   pure config change; with sections, ``navigation.prune`` cannot prune the
   top-level sections, so every page renders every article's nav entry;
-- *full minus hooks/X.py*, for each hook: what that one hook costs.
+- *full minus hooks/X.py*, for each hook but hooks/context.py (which every other hook
+  needs): what that one hook costs.
 
 The profile groups self time by package, so recursion in Jinja macros does
 not count twice.
@@ -72,6 +73,10 @@ def _build(
     return timing
 
 
+CONTEXT_HOOK = "context.py"
+"""The hook that begins the build's context: never left out."""
+
+
 def variants(ws: Workspace, per_hook: bool = True) -> dict[str, str]:
     """Config file per ablation (written into the workspace)."""
     full = (ws.root / "mkdocs.yml").read_text(encoding="utf-8")
@@ -99,6 +104,8 @@ def variants(ws: Workspace, per_hook: bool = True) -> dict[str, str]:
         )
         out["full, no navigation.sections"] = _variant(ws, "nosections", sections.sub("", full))
     for hook in ws.hooks if per_hook else []:
+        if Path(hook).name == CONTEXT_HOOK:
+            continue  # every other hook needs the build's context
         line = re.compile(rf"(?m)^\s*-\s*{re.escape(hook)}\s*\n")
         if line.search(full):
             out[f"full minus {hook}"] = _variant(ws, f"minus-{Path(hook).stem}", line.sub("", full))

@@ -1,24 +1,16 @@
-"""Show each article's last-updated date, taken from git without network."""
+"""Show each article's last-updated date, taken from git without network.
+
+Thin adapter: one ``git log`` per build (:mod:`helpcenter.site.gitdates`), so
+``mkdocs serve`` picks up new commits without a restart.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from helpcenter.site.gitdates import last_commit_dates
-
-_dates: dict[Path, str] | None = None
-
-
-def on_pre_build(config, **kwargs):
-    # One `git log` per language build: a few milliseconds, and `mkdocs serve`
-    # picks up new commits without a restart.
-    global _dates
-    _dates = last_commit_dates(config["docs_dir"])
+from helpcenter.build.context import current
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    path = page.file.abs_src_path
-    date = _dates.get(Path(path).resolve()) if (_dates and path) else None
+    date = current().revision_date(page.file.abs_src_path)
     if date:
         page.meta.setdefault("revision_date", date)
     return markdown

@@ -11,18 +11,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from helpcenter.checks.i18n import is_language_build, languages_of
+from helpcenter.build.context import current
 from helpcenter.checks.offline import (
-    BuildCheck,
     OfflineError,
     copy_worker_shim,
     describe,
     polyfills_without_cdn,
     write_search_worker_text,
 )
-from helpcenter.report.finding import display_path
-
-_state: dict = {}
 
 
 # After the theme's offline plugin, if enabled, added its CDN shim.
@@ -33,15 +29,10 @@ def on_config(config, **kwargs):
     return config
 
 
-def on_pre_build(config, **kwargs):
-    if not is_language_build(config.plugins.get("i18n")):
-        _state["check"] = BuildCheck()
-
-
-def _source(page, config) -> tuple[str, str]:
+def _source(page) -> tuple[str, str]:
     """How findings name the page's Markdown file, and its text."""
-    source = Path(page.file.abs_src_path) if page.file.abs_src_path else None
-    name = display_path(source, Path(config.config_file_path).parent) if source else page.url
+    path = page.file.abs_src_path
+    name = current().display(path) if path else page.url
     try:
         return name, page.file.content_string
     except (OSError, UnicodeDecodeError):
@@ -49,29 +40,30 @@ def _source(page, config) -> tuple[str, str]:
 
 
 def on_page_content(html, page, config, **kwargs):
-    _state.setdefault("check", BuildCheck()).content(html, lambda: _source(page, config))
+    current().offline_check().content(html, lambda: _source(page))
     return html
 
 
 # Last: the page as it will be written.
 @event_priority(-200)
 def on_post_page(output, page, config, **kwargs):
+    ctx = current()
     template = str(page.meta.get("template") or "main.html")
-    language = languages_of(config.plugins.get("i18n"))[2] or ""
-    _state.setdefault("check", BuildCheck()).page(output, page.file.dest_uri, (template, language))
+    ctx.offline_check().page(output, page.file.dest_uri, (template, ctx.language))
     return output
 
 
 @event_priority(-200)
 def on_post_build(config, **kwargs):
-    if is_language_build(config.plugins.get("i18n")):
+    ctx = current()
+    if not ctx.main_pass:
         return  # check the whole site at the end
     site = Path(config.site_dir)
     try:
-        copy_worker_shim(Path(config.config_file_path).parent, site)
+        copy_worker_shim(ctx.root, site)
         write_search_worker_text(site)
     except OfflineError as exc:
         raise PluginError(str(exc)) from exc
-    refs = _state.pop("check", BuildCheck()).finish(site)
+    refs = ctx.offline_check().finish(site)
     if refs:
         raise PluginError(describe(refs))

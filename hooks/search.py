@@ -1,7 +1,6 @@
 """Per-language search: one index per language, pages pointed at their own.
 
-Thin adapter; the logic is in helpcenter.site.search_index.
-"""
+Thin adapter; the logic is in helpcenter.site.search_index."""
 
 from __future__ import annotations
 
@@ -10,16 +9,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from helpcenter.checks.i18n import is_language_build
-from helpcenter.site.search_index import (
-    SearchIndexError,
-    build_language_indexes,
-    language_of,
-    language_prefixes,
-    rewrite_page_config,
-)
-from helpcenter.theme import speedups
-from helpcenter.theme.searchdedup import remove_duplicates
+from helpcenter.build.context import current
+from helpcenter.site import search_index
+from helpcenter.site.search_index import SearchIndexError
+from helpcenter.theme import searchdedup, speedups
 
 SYNONYMS = "data/search_synonyms.yml"
 
@@ -41,50 +34,32 @@ def _theme_tokenizer(config):
     return jieba.dt if jieba is not None else None
 
 
-def _prefixes(config) -> dict[str, str]:
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return {str(config.theme.get("language", "en")): ""}
-    return language_prefixes(
-        (lang.locale, bool(lang.default)) for lang in i18n.config.languages if lang.build
-    )
-
-
-def _language_root(page, config) -> str:
+def _language_root(page) -> str:
     """The folder prefix of the page's language (``""`` or ``"en/"``)."""
-    prefixes = _prefixes(config)
+    prefixes = current().languages.prefixes
     try:
-        return prefixes[language_of(page.url, prefixes)]
+        return prefixes[search_index.language_of(page.url, prefixes)]
     except SearchIndexError as exc:
         raise PluginError(f"search: page {page.file.src_uri}: {exc}") from exc
 
 
 def on_config(config, **kwargs):
     """The i18n plugin's removal of duplicate search entries, in linear time."""
-    if not speedups.enabled():
-        return config
-    i18n = config.plugins.get("i18n")
-    method = getattr(i18n, "reconfigure_search_duplicates", None)
-    if method is None or getattr(method, "hc_linear", False):
-        return config
-
-    def linear(entries):
-        remove_duplicates(entries, i18n.build_languages, method)
-
-    linear.hc_linear = True
-    i18n.reconfigure_search_duplicates = linear
+    if speedups.enabled():
+        searchdedup.install(config.plugins.get("i18n"))
     return config
 
 
 def on_page_context(context, page, config, **kwargs):
     """The language root of the page's index, for partials/hc-search-start.html."""
-    context["hc_search_root"] = _language_root(page, config)
+    context["hc_search_root"] = _language_root(page)
     return context
 
 
 def on_post_page(output, page, config, **kwargs):
+    root = _language_root(page)
     try:
-        return rewrite_page_config(output, _language_root(page, config))
+        return search_index.rewrite_page_config(output, root)
     except SearchIndexError as exc:
         raise PluginError(f"search: page {page.file.src_uri}: {exc}") from exc
 
@@ -92,16 +67,13 @@ def on_post_page(output, page, config, **kwargs):
 # After the theme's search plugin and the i18n plugin wrote the merged index.
 @event_priority(-200)
 def on_post_build(config, **kwargs):
-    if is_language_build(config.plugins.get("i18n")):
-        return  # a language build inside the i18n plugin: the index is not final yet
+    ctx = current()
+    if not ctx.main_pass:
+        return  # another language's pass: the index is not final yet
+    userdict, tokenizer = _userdict(config), _theme_tokenizer(config)
     try:
-        root = Path(config.config_file_path).parent
-        build_language_indexes(
-            Path(config.site_dir),
-            _prefixes(config),
-            _userdict(config),
-            root / SYNONYMS,
-            _theme_tokenizer(config),
+        search_index.build_language_indexes(
+            ctx.site_dir, ctx.languages.prefixes, userdict, ctx.root / SYNONYMS, tokenizer
         )
     except SearchIndexError as exc:
         raise PluginError(f"search: {exc}") from exc

@@ -14,7 +14,7 @@ import os
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from helpcenter.checks.i18n import is_language_build
+from helpcenter.build.context import current
 from helpcenter.site.serving import (
     HEADERS_FILE,
     ServingError,
@@ -23,13 +23,13 @@ from helpcenter.site.serving import (
     root_path,
 )
 
-log = logging.getLogger("mkdocs.hooks.serving")
+log = logging.getLogger("mkdocs.plugins.helpcenter.serving")
 
 
 @event_priority(-1000)  # last: every file of the site is written
 def on_post_build(config, **kwargs):
-    if is_language_build(config.plugins.get("i18n")):
-        return
+    if not current().main_pass:
+        return  # another language's pass: the site is not complete
     site_dir = config.site_dir
     try:
         text = headers_file(site_dir, root_path(config.site_url or None))

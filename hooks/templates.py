@@ -18,7 +18,7 @@ from helpcenter.theme import navcache, speedups
 from helpcenter.theme.search_dialog import name_search_dialog
 from helpcenter.theme.templatecache import share
 
-log = logging.getLogger("mkdocs.hooks.templates")
+log = logging.getLogger("mkdocs.plugins.helpcenter.templates")
 
 
 def on_env(env, config, files):

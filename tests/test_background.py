@@ -41,19 +41,6 @@ def test_a_job_that_cannot_be_sent_runs_here(monkeypatch):
     assert pid == os.getpid() and value is unpicklable
 
 
-def test_a_site_check_gives_its_result_once_and_can_be_dropped(monkeypatch):
-    monkeypatch.setenv("HC_BUILD_JOBS", "1")
-    check = background.SiteCheck()
-    assert check.finish() is None  # none started
-    check.start(_pid_and, "a")
-    check.start(_pid_and, "b")  # a new site build replaces one not collected
-    assert check.finish() == (os.getpid(), "b")
-    assert check.finish() is None  # taken
-    check.start(_fails, "never collected")
-    check.drop()
-    assert check.finish() is None
-
-
 @pytest.mark.parametrize("jobs", ["", "1"])
 def test_a_function_named_by_module_runs_in_either_process(monkeypatch, jobs):
     monkeypatch.setenv("HC_BUILD_JOBS", jobs)
@@ -63,12 +50,15 @@ def test_a_function_named_by_module_runs_in_either_process(monkeypatch, jobs):
 def test_a_function_named_by_module_is_imported_only_where_it_runs(tmp_path):
     # The build's process hands the name over and never imports the module.
     root = Path(__file__).resolve().parents[1]
-    args = (str(root / "docs"), str(root), str(root / "data/channels.yml"), "en")
+    args = (str(root / "docs"), str(root))
     script = (
         "import sys\n"
         "from helpcenter.checks import background\n"
+        "from helpcenter.registry.load import load_registry\n"
         "if __name__ == '__main__':\n"
-        f"    findings = background.submit('helpcenter.guard.site:docs_findings', *{args!r})\n"
+        f"    registry = load_registry({str(root / 'data/channels.yml')!r})\n"
+        f"    args = (*{args!r}, registry, 'en')\n"
+        "    findings = background.submit('helpcenter.guard.site:docs_findings', *args)\n"
         "    assert findings.result() == [], findings.result()\n"
         "    print('helpcenter.guard.site' in sys.modules)\n"
     )

@@ -66,7 +66,7 @@ def test_generated_translations_match_their_source(tmp_path: Path) -> None:
     from helpcenter.checks.i18n.check import TranslationChecker
 
     generator.generate(tmp_path / "docs", 40, seed=5)
-    checker = TranslationChecker(tmp_path / "docs")
+    checker = TranslationChecker(tmp_path / "docs", ("zh", "en"), "zh")
     assert checker.channels() == [] and checker.counterparts() == []
     states = checker.states()
     assert len(states) == 40 and {s.state for s in states} == {"current"}

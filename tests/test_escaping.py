@@ -26,6 +26,7 @@ from markupsafe import Markup
 from helpcenter.registry.load import load_registry
 from helpcenter.site import render
 from helpcenter.site.escaping import as_html, escape_meta
+from helpcenter.site.languages import SiteLanguages
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "fixtures" / "sites"))
@@ -247,5 +248,6 @@ def test_any_registry_text_reaches_the_fragments_escaped(registry, label, notes)
         assert injected(page) == []
         # no element added (the directory sorts channels by label: compare as multisets)
         assert sorted(t for t, _ in page.tags) == sorted(t for t, _ in same.tags)
-    data = json.loads(str(render.site_data(hostile)["jsonld"]["en"]))
+    site = SiteLanguages(("zh", "en"), "zh")
+    data = json.loads(str(render.site_data(hostile, site)["jsonld"]["en"]))
     assert label.strip() in [p["contactType"] for p in data["contactPoint"]]  # labels are trimmed

@@ -11,10 +11,15 @@ from helpcenter.registry.load import load_registry
 from project_files import write_files
 
 ROOT = Path(__file__).resolve().parents[1]
+LANGUAGES = {"languages": ("zh", "en"), "default": "zh"}
+"""The project's languages (mkdocs.yml)."""
 
 
 def found(docs: Path, **kwargs) -> list[tuple[str, int, str]]:
-    return [(f.path, f.line, f.rule) for f in check_links(docs, display_root=docs, **kwargs)]
+    return [
+        (f.path, f.line, f.rule)
+        for f in check_links(docs, **LANGUAGES, display_root=docs, **kwargs)
+    ]
 
 
 @pytest.fixture
@@ -56,7 +61,7 @@ def test_cross_language_and_absolute_links(docs):
     write_files(
         docs, {"en/guide.md": "[a](../zh/index.md)\n[b](/en/index.html)\n[c](/nope.html)\n"}
     )
-    findings = check_links(docs, display_root=docs)
+    findings = check_links(docs, **LANGUAGES, display_root=docs)
     assert [(f.line, f.rule) for f in findings] == [
         (1, "HC305"), (2, "HC306"), (3, "HC301"), (3, "HC306"),
     ]  # fmt: skip
@@ -75,5 +80,5 @@ def test_external_policy_needs_the_registry(docs):
 
 def test_messages_in_chinese(docs):
     write_files(docs, {"zh/guide.md": "[a](missing.md)\n"})
-    (finding,) = check_links(docs, display_root=docs, lang="zh")
+    (finding,) = check_links(docs, **LANGUAGES, display_root=docs, lang="zh")
     assert finding.message.startswith("链接 'missing.md' 指向不存在的 'zh/missing.md'")

@@ -92,6 +92,7 @@ def _project(tmp_path: Path, main_html: str, pages: dict[str, str]) -> Path:
               font: false
             plugins: []
             hooks:
+              - {ROOT / "hooks/context.py"}
               - {ROOT / "hooks/offline.py"}
             """
         ),

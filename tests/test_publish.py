@@ -17,15 +17,17 @@ from helpcenter.site.publish import (
     robots_txt,
 )
 
-SUBPATH = SiteLayout(site_url="https://bitp.example/help")
-ROOT = SiteLayout(site_url="https://help.bitp.example/")
-FILES = SiteLayout()
+LANGUAGES = (("zh", "en"), "zh")
+"""The project's languages (mkdocs.yml) and the default one."""
+SUBPATH = SiteLayout(*LANGUAGES, site_url="https://bitp.example/help")
+ROOT = SiteLayout(*LANGUAGES, site_url="https://help.bitp.example/")
+FILES = SiteLayout(*LANGUAGES)
 
 
 def test_site_paths():
     assert FILES.site_path("index.md", "zh") == "index.html"
     assert FILES.site_path("contact/phone.md", "en") == "en/contact/phone.html"
-    dirs = SiteLayout(directory_urls=True)
+    dirs = SiteLayout(*LANGUAGES, directory_urls=True)
     assert dirs.site_path("index.md", "zh") == ""
     assert dirs.site_path("contact/index.md", "en") == "en/contact/"
     assert dirs.site_path("faq.md", "en") == "en/faq/"

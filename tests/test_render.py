@@ -12,10 +12,12 @@ import pytest
 from helpcenter.registry.load import load_registry, load_registry_cached
 from helpcenter.registry.model import registry_as_data
 from helpcenter.site import markers, render
+from helpcenter.site.languages import SiteLanguages
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "overrides"
 FIXTURES = ROOT / "tests" / "fixtures" / "registry"
+SITE = SiteLanguages(("zh", "en"), "zh")
 XSS = '<script>alert(1)</script><img src=x onerror="alert(2)">'
 
 
@@ -323,7 +325,7 @@ def test_hostile_label_is_escaped_in_every_fragment(hostile):
 
 
 def test_jsonld_is_safe_inside_a_script_element(hostile):
-    data = render.site_data(hostile)
+    data = render.site_data(hostile, SITE)
     for lang in ("zh", "en"):
         text = str(data["jsonld"][lang])
         assert "<" not in text and ">" not in text and "&" not in text
@@ -342,7 +344,7 @@ def test_script_json_escapes_everything_that_could_end_a_script():
 
 
 def test_organization_jsonld(registry):
-    data = render.organization_jsonld(registry, "en", "https://help.bitp.example/")
+    data = render.organization_jsonld(registry, "en", "https://help.bitp.example/", "en/")
     assert data["@type"] == "Organization" and data["name"] == "BitP"
     emails = {p.get("email") for p in data["contactPoint"]} - {None}
     phones = {p.get("telephone") for p in data["contactPoint"]} - {None}
@@ -358,7 +360,7 @@ def test_organization_jsonld(registry):
 
 
 def test_site_data_for_the_theme(registry):
-    data = render.site_data(registry)
+    data = render.site_data(registry, SITE)
     assert data["demo"] is True
     assert data["last_verified"] == "2026-11-01"
     assert data["last_verified_text"] == {"zh": "2026 年 11 月 1 日", "en": "1 November 2026"}
@@ -471,3 +473,14 @@ def test_verification_claim_follows_the_demo_flag(registry, demo):
     assert ("fictional demonstration data" in en) is demo
     assert ("has been verified" in en) is not demo
     assert f'data-hc-demo="{"true" if demo else "false"}"' in en
+
+
+def test_site_data_has_the_jsonld_of_every_site_language(registry):
+    url = "https://help.bitp.example/"
+    data = render.site_data(registry, SiteLanguages(("zh", "en", "zh-Hant"), "zh"), url)
+    assert data["home_pages"] == ["index.md", "zh/index.md", "en/index.md", "zh-Hant/index.md"]
+    jsonld = {lang: json.loads(str(text)) for lang, text in data["jsonld"].items()}
+    pages = {lang: value["mainEntityOfPage"] for lang, value in jsonld.items()}
+    assert pages == {"zh": url, "en": url + "en/", "zh-Hant": url + "zh-Hant/"}
+    labels = {lang: jsonld[lang]["contactPoint"][0]["contactType"] for lang in jsonld}
+    assert labels["zh-Hant"] == labels["en"] != labels["zh"]  # no texts of its own: English

@@ -197,17 +197,21 @@ def test_the_404_page_loads_its_assets_from_any_depth(server: Served):
         assert server.get(ref)[0] == 200, ref
 
 
-def test_english_404_page_when_the_site_has_one(tmp_path: Path):
+def test_each_language_s_404_page_when_the_site_has_one(tmp_path: Path):
     site = tmp_path / "site"
     (site / "en").mkdir(parents=True)
+    (site / "zh-Hant").mkdir(parents=True)
     (site / "index.html").write_text("<p>home</p>", encoding="utf-8")
     (site / "404.html").write_text("<p>找不到页面</p>", encoding="utf-8")
     (site / "en" / "404.html").write_text("<p>Page not found</p>", encoding="utf-8")
+    (site / "zh-Hant" / "404.html").write_text("<p>找不到頁面</p>", encoding="utf-8")
     with nginx(site, tmp_path / "conf") as served:
         status, _, body = served.get("a/b/nope")
         assert (status, body.decode()) == (404, "<p>找不到页面</p>")
         status, _, body = served.get("en/a/b/nope")
         assert (status, body.decode()) == (404, "<p>Page not found</p>")
+        status, _, body = served.get("zh-Hant/a/b/nope")
+        assert (status, body.decode()) == (404, "<p>找不到頁面</p>")
 
 
 def test_served_under_a_subpath(subpath_server: Served):

@@ -115,27 +115,3 @@ def submit(fn: Target, *args: Any) -> Pending:
     process imports its module only if it has to run it itself.
     """
     return Pending(fn, args)
-
-
-class SiteCheck:
-    """A check started once per site build and collected at its end.
-
-    The build's hooks start it as the first language's build begins and take
-    its result when the site build ends (or forget it when the build fails).
-    """
-
-    def __init__(self) -> None:
-        self._pending: Pending | None = None
-
-    def start(self, fn: Target, *args: Any) -> None:
-        """:func:`submit` ``fn(*args)``, in place of any check not collected."""
-        self._pending = submit(fn, *args)
-
-    def finish(self) -> Any:
-        """The check's result; None when no check is under way (none started, or taken)."""
-        pending, self._pending = self._pending, None
-        return None if pending is None else pending.result()
-
-    def drop(self) -> None:
-        """Forget the check under way: a failed build reports what stopped it, not this."""
-        self._pending = None

@@ -1,8 +1,9 @@
 """The rendered checks of one site build: content policy, CSP hashes, rendered contact guard.
 
-One :class:`RenderedChecks` lives for a whole site build (every language);
-``hooks/policy.py`` feeds it each finished page and template, and reads the
-findings and the site's Content-Security-Policy from it. Each page is parsed
+One :class:`RenderedChecks` lives for a whole site build (every language), in the
+build's context (:mod:`helpcenter.build.context`); ``hooks/policy.py`` feeds it each
+finished page and template, and reads the findings and the site's
+Content-Security-Policy from it. Each page is parsed
 once for the theme's part and once for the article's (:mod:`justhtml`).
 """
 
@@ -45,6 +46,9 @@ class RenderedChecks:
     """Language of the messages."""
     hashes: set[str] = field(default_factory=set)
     """CSP hashes of every inline script of the theme, on any page."""
+    fragments: set[str] = field(default_factory=set)
+    """HTML that the project's own templates put inside an article (the verifier widget):
+    checked with the theme's profile, not the article's. Added to by whoever renders it."""
     _seen: set[tuple] = field(default_factory=set)
     _guard: list[Finding] = field(default_factory=list)
     _reported: set[tuple] = field(default_factory=set)
@@ -87,7 +91,7 @@ class RenderedChecks:
         """
         theme_tree, content_tree = rendered_guard.theme_and_content(output, content)
         found: list[Finding] = []
-        own = [f for f in TEMPLATE_FRAGMENTS if f in content]
+        own = [f for f in self.fragments if f in content]
         if own:  # the project's widgets are held to the theme's profile
             article = content_policy.parse(
                 rendered_guard.without_fragments(content, own), fragment=True
@@ -192,11 +196,6 @@ class RenderedChecks:
         return new
 
 
-TEMPLATE_FRAGMENTS: set[str] = set()
-"""HTML that the project's own templates put inside an article (the verifier widget):
-checked with the theme's profile, not the article's. Added by the hook that renders it."""
-
-
 def _search_worker(config_json: str) -> str:
     """The search worker URL of the theme's page configuration (``""`` without one), as
     hooks/search.py rewrites it after this check read the page."""
@@ -213,8 +212,3 @@ def _fragments():
     from helpcenter.site import render
 
     return render.FRAGMENTS
-
-
-CURRENT: dict[str, object] = {}
-"""The build's :class:`RenderedChecks` (``"checks"``) and the Markdown guard's report
-(``"source_lines"``), shared by the hooks of one build."""

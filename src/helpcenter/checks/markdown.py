@@ -15,10 +15,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from helpcenter.checks.content_policy import check_page_html
 from helpcenter.checks.links.extract import front_matter_lines
+from helpcenter.inputs.yamlload import read_mkdocs_yml
 from helpcenter.report.finding import Finding, display_path
 
 DEFAULT_EXTENSIONS: tuple[str, ...] = (
@@ -57,20 +56,9 @@ def inert(body: str) -> bool:
     return not any(":" in m.group(1) for m in _REF_TARGET_RE.finditer(text))
 
 
-class _AnyTagLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without executing its ``!!python/name:`` and ``!ENV`` tags."""
-
-
-_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def site_extensions(config_file: Path) -> tuple[list[Any], dict[str, Any]]:
     """``markdown_extensions`` of ``config_file`` as (names, configs); the defaults without it."""
-    try:
-        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_AnyTagLoader)  # noqa: S506
-    except (OSError, yaml.YAMLError):
-        data = None
-    items = data.get("markdown_extensions") if isinstance(data, dict) else None
+    items = read_mkdocs_yml(config_file).get("markdown_extensions")
     if not isinstance(items, list):
         return list(DEFAULT_EXTENSIONS), {}
     names: list[Any] = []

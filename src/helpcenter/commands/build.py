@@ -28,7 +28,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from helpcenter.inputs.yamlload import read_mkdocs_yml
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -57,20 +57,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' INFO lines too")
 
 
-class _AnyTagLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without executing ``!!python/name:`` and ``!ENV`` tags."""
-
-
-_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def configured_site_dir(config_file: Path) -> Path:
     """``site_dir`` of ``config_file``, relative to its folder (default ``site``)."""
-    try:
-        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_AnyTagLoader)  # noqa: S506
-    except (OSError, yaml.YAMLError):
-        data = None  # MkDocs itself will report what is wrong with the file
-    value = data.get("site_dir") if isinstance(data, dict) else None
+    value = read_mkdocs_yml(config_file).get("site_dir")
     path = Path(value) if isinstance(value, str) and value else Path("site")
     return path if path.is_absolute() else config_file.parent / path
 

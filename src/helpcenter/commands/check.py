@@ -15,8 +15,10 @@ import sys
 from pathlib import Path
 
 from helpcenter.cli import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
+from helpcenter.report.messages import LANGS
 
-_REGIONS = {"zh": "CN", "en": "US"}
+FALLBACK_REGION = "CN"
+"""The phone region when neither ``--lang-region`` nor ``mkdocs.yml`` gives one."""
 
 
 def _jobs(text: str) -> int:
@@ -38,16 +40,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add("--format", choices=("text", "json", "github"), default="text", help="output format")
     add(
         "--lang",
-        choices=("zh", "en"),
+        choices=LANGS,
         default=None,
         help="language of the messages (default: from HELPCENTER_LANG/LANG)",
     )
     add(
         "--lang-region",
-        default="zh",
+        default=None,
         metavar="LANG|REGION",
-        help="phone region for pages outside docs/zh/ and docs/en/: a language "
-        "(zh -> CN, en -> US) or a region code such as GB (default: zh)",
+        help="phone region for pages outside the language folders: a language "
+        "(zh -> CN, en -> US) or a region code such as GB (default: the region of "
+        "the site's default language in mkdocs.yml)",
     )
     add(
         "-j",
@@ -64,6 +67,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _site_region() -> str:
+    """The phone region of the default language in ``mkdocs.yml`` (see ``--lang-region``)."""
+    from helpcenter.contacts.normalize import DEFAULT_REGION
+    from helpcenter.site.languages import LanguagesError, from_mkdocs_yml
+
+    try:
+        return DEFAULT_REGION.get(from_mkdocs_yml("mkdocs.yml").default, FALLBACK_REGION)
+    except LanguagesError:
+        return FALLBACK_REGION
+
+
 def run(args: argparse.Namespace) -> int:
     """Check the paths; print findings; return the exit code."""
     from helpcenter.registry.load import load_registry
@@ -71,7 +85,12 @@ def run(args: argparse.Namespace) -> int:
     from helpcenter.report.messages import default_lang
 
     lang = args.lang or default_lang()
-    region = _REGIONS.get(args.lang_region.lower(), args.lang_region.upper())
+    if args.lang_region is None:
+        region = _site_region()
+    else:
+        from helpcenter.contacts.normalize import DEFAULT_REGION
+
+        region = DEFAULT_REGION.get(args.lang_region.lower(), args.lang_region.upper())
     if len(region) != 2 or not region.isalpha():
         print(f"helpcenter check: --lang-region {args.lang_region!r}: use zh, en or a "
               "two-letter region code such as GB", file=sys.stderr)  # fmt: skip

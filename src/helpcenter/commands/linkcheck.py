@@ -18,7 +18,7 @@ from helpcenter.checks.links.extract import extract_links
 from helpcenter.registry.load import DEFAULT_REGISTRY, load_registry
 from helpcenter.registry.problems import RegistryError
 from helpcenter.report.finding import Finding
-from helpcenter.report.messages import catalog, default_lang
+from helpcenter.report.messages import LANGS, catalog, default_lang
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -65,7 +65,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="also check the web addresses of active registry channels",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--lang", choices=("zh", "en"), default=None, help="message language")
+    parser.add_argument("--lang", choices=LANGS, default=None, help="message language")
 
 
 def _markdown_files(paths: list[Path]) -> list[Path]:

@@ -9,6 +9,9 @@ channel differences between a page and its translation are reported too.
 revision of their source (``source_hash`` in the front matter) in the given
 translation files, or in every translation that lacks it or records another.
 Only that one front matter line changes.
+
+The languages are those of the i18n plugin in ``mkdocs.yml`` (``--config-file``):
+the default one is the source, every other one a translation.
 """
 
 from __future__ import annotations
@@ -18,10 +21,10 @@ import json
 import sys
 from pathlib import Path
 
-from helpcenter.checks.i18n import LANGUAGES, SOURCE_LANGUAGE
 from helpcenter.checks.i18n.check import TranslationChecker
 from helpcenter.checks.i18n.revision import stamp, status_report
-from helpcenter.report.messages import default_lang
+from helpcenter.report.messages import LANGS, default_lang
+from helpcenter.site.languages import LanguagesError, from_mkdocs_yml
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -37,8 +40,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--docs", type=Path, default=Path("docs"), help="docs folder (default: docs)"
     )
+    parser.add_argument(
+        "--config-file",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        help="the site's configuration, which lists its languages (default: %(default)s)",
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--lang", choices=("zh", "en"), default=None, help="message language")
+    parser.add_argument("--lang", choices=LANGS, default=None, help="message language")
 
 
 def _docs_relative(docs: Path, path: Path) -> str | None:
@@ -53,6 +62,12 @@ def run(args: argparse.Namespace) -> int:
     if not docs.is_dir():
         print(f"helpcenter translations: no docs folder at '{docs}'", file=sys.stderr)
         return 2
+    try:
+        languages = from_mkdocs_yml(args.config_file)
+    except LanguagesError as exc:
+        print(f"helpcenter translations: {exc}", file=sys.stderr)
+        return 2
+    codes, source = languages.codes, languages.default
     lang = args.lang or default_lang()
     if args.files and not args.stamp:
         print("helpcenter translations: file names are only used with --stamp", file=sys.stderr)
@@ -63,24 +78,22 @@ def run(args: argparse.Namespace) -> int:
             only = []
             for path in args.files:
                 rel = _docs_relative(docs, path)
-                if rel is None or rel.split("/", 1)[0] not in LANGUAGES[1:] or not path.is_file():
+                if rel is None or languages.folder_of(rel) in (None, source) or not path.is_file():
                     print(
                         f"helpcenter translations: '{path}' is not a translation under "
-                        f"{docs}/{{{','.join(LANGUAGES[1:])}}}/",
+                        f"{docs}/{{{','.join(languages.translations)}}}/",
                         file=sys.stderr,
                     )
                     return 2
                 only.append(rel)
-        changed = stamp(docs, LANGUAGES, SOURCE_LANGUAGE, only)
+        changed = stamp(docs, codes, source, only)
         for state in changed:
             print(
                 f"{(docs / state.translation).as_posix()}: source_hash {state.recorded or '(none)'}"
                 f" -> {state.current}"
             )
         print(f"{len(changed)} translation(s) stamped", file=sys.stderr)
-    checker = TranslationChecker(
-        docs, LANGUAGES, SOURCE_LANGUAGE, display_root=Path.cwd(), lang=lang
-    )
+    checker = TranslationChecker(docs, codes, source, display_root=Path.cwd(), lang=lang)
     states = checker.states()
     findings = sorted(
         checker.front_matter()

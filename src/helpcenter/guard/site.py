@@ -5,17 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpcenter.guard.scan import check_source
-from helpcenter.registry.load import load_registry_cached
+from helpcenter.registry.model import Registry
 from helpcenter.report.finding import display_path
 
 
-def docs_findings(docs_dir: str, root: str, registry: str, lang: str) -> list[str]:
+def docs_findings(docs_dir: str, root: str, registry: Registry | None, lang: str) -> list[str]:
     """Every finding in the Markdown under ``docs_dir``, once each, as ``path:line:col: ...``.
 
-    Paths are shown relative to ``root``; arguments are plain strings so the
-    check can run in another process (see :mod:`helpcenter.checks.background`).
+    Paths are shown relative to ``root``. The arguments are plain data (the
+    registry is pickled), so the check can run in another process (see
+    :mod:`helpcenter.checks.background`). Without a registry (it has problems,
+    which the build reports) there is nothing to check against.
     """
-    reg = load_registry_cached(Path(registry))
+    if registry is None:
+        return []
+    reg = registry
     reported: set[tuple[str, int, int, str]] = set()
     lines: list[str] = []
     for path in sorted(Path(docs_dir).rglob("*.md")):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 from helpcenter.inputs.yamlload import RefusedYAML, check_structure
@@ -186,6 +187,45 @@ def front_matter_problem(text: str) -> str | None:
     except yaml.YAMLError:
         return None
     return None
+
+
+MAX_ASSET_BYTES = 50_000_000
+"""Largest image or other file copied into the site, in bytes."""
+
+
+def read_docs(
+    files: Iterable[tuple[str, str | None]],
+    docs_dir: str | os.PathLike,
+    root: str | os.PathLike,
+    asset_limit: int = MAX_ASSET_BYTES,
+) -> tuple[dict[str, str], list[str]]:
+    """Check every file of the site under ``docs_dir`` before anything reads it.
+
+    ``files`` are ``(docs-relative name, path)`` pairs; those outside ``docs_dir`` (the
+    theme's, generated ones) are skipped. Returns the text of each page (``.md``), by
+    path, with newlines as MkDocs reads them (universal newlines), and one
+    ``Doc file '<name>' ...`` message per refused file.
+    """
+    docs = os.path.abspath(docs_dir) + os.sep
+    texts: dict[str, str] = {}
+    errors: list[str] = []
+    for name, path in files:
+        if not path or not os.path.abspath(path).startswith(docs):
+            continue
+        try:
+            if name.endswith(".md"):
+                text = read_text(path, root)
+                if "\r" in text:
+                    text = text.replace("\r\n", "\n").replace("\r", "\n")
+                problem = front_matter_problem(text)
+                if problem:
+                    errors.append(f"Doc file '{name}' {problem}")
+                texts[path] = text
+            else:
+                check_file(path, root, asset_limit)
+        except InputError as exc:
+            errors.append(f"Doc file '{name}': {exc.reason}")
+    return texts, errors
 
 
 def repository_root(start: str | os.PathLike = ".") -> Path:

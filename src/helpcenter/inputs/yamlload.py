@@ -17,6 +17,7 @@ recursion, so it is safe on any input.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -85,6 +86,28 @@ def safe_load(text: str) -> Any:
     except yaml.YAMLError:
         check_structure(text, yaml.SafeLoader)
         return yaml.safe_load(text)
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """A safe loader that reads any tag (``!!python/name:``, ``!ENV``) as ``None``."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_mkdocs_yml(path: str | Path) -> dict[str, Any]:
+    """The settings of the MkDocs configuration at ``path``, read as plain YAML.
+
+    For the commands that run without MkDocs: tags such as
+    ``!!python/name:`` and ``!ENV`` are not executed (their values read as
+    ``None``). A missing or unreadable file, or one that is not a mapping,
+    gives ``{}``; MkDocs itself reports what is wrong with it.
+    """
+    try:
+        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_AnyTagLoader)  # noqa: S506
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 Place = tuple[int, int]

@@ -64,6 +64,11 @@ class Finding:
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.rule} {self.message}"
 
+    def doc_message(self, line_offset: int = 0) -> str:
+        """The finding as MkDocs words a page's problem: ``Doc file 'PATH' line N: CODE ...``
+        (``line_offset``: lines of the file before the text the checker read)."""
+        return f"Doc file '{self.path}' line {self.line + line_offset}: {self.rule} {self.message}"
+
 
 def display_path(path: Path, root: Path | None) -> str:
     """How a finding names ``path``: relative to ``root`` when it lies below it.

@@ -22,6 +22,28 @@ from functools import cache
 from typing import Any
 
 LANGS = ("zh", "en")
+"""The languages the project's own texts are written in (messages, labels, widgets)."""
+
+FALLBACK_LANG = "en"
+"""The texts for a language not in :data:`LANGS` (a third site language, say ``zh-Hant``)."""
+
+
+LANGUAGE_NAMES = {"zh": {"zh": "中文", "en": "Chinese"}, "en": {"zh": "英文", "en": "English"}}
+"""How messages name a site language, in each language of the texts."""
+
+
+def language_name(code: str, lang: str) -> str:
+    """How a message in ``lang`` names the site language ``code`` (the code itself when the
+    texts have no name for it)."""
+    names = LANGUAGE_NAMES.get(code)
+    return names[text_language(lang)] if names else code
+
+
+def text_language(lang: str) -> str:
+    """The language of the project's texts for a page or reader in ``lang``: itself when the
+    texts exist in it, else :data:`FALLBACK_LANG`."""
+    return lang if lang in LANGS else FALLBACK_LANG
+
 
 _SOURCES = (
     "helpcenter.registry.rules",

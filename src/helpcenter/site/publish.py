@@ -44,7 +44,7 @@ class Alternate:
     """One ``<link rel="alternate" hreflang=... href=...>``."""
 
     hreflang: str
-    """Language code (``zh``, ``en``) or ``x-default``."""
+    """A site language's code or ``x-default``."""
     href: str
     """Absolute URL when ``site_url`` is set, else relative to the page."""
 
@@ -63,9 +63,10 @@ class SitemapEntry:
 class SiteLayout:
     """How the site's URLs are laid out."""
 
-    languages: tuple[str, ...] = ("zh", "en")
-    """Built languages; the default one first is customary but not required."""
-    default: str = "zh"
+    languages: tuple[str, ...]
+    """Built languages (:class:`~helpcenter.site.languages.SiteLanguages`); the default one
+    first is customary but not required."""
+    default: str
     """The language served at the site root (also ``x-default``)."""
     site_url: str | None = None
     """The public URL of the site root, or ``None`` for a site opened from files."""
@@ -147,6 +148,35 @@ class SiteLayout:
             for lang in have:
                 entries.append(SitemapEntry(self.url(self.site_path(page, lang)), alternates))
         return entries
+
+
+def point_switcher(
+    entries: Iterable[dict], layout: SiteLayout, page: str, available: Iterable[str]
+) -> None:
+    """Point the language switcher's ``entries`` (``lang``, ``link``) at ``page`` in each language.
+
+    A missing translation is served from the default language (with a notice), so only a
+    page missing in the default language sends readers to that language's home.
+    """
+    have = set(available)
+    for entry in entries:
+        lang = entry.get("lang")
+        if lang not in layout.languages:
+            continue
+        if lang in have or layout.default in have:
+            entry["link"] = layout.site_path(page, lang)
+        else:
+            entry["link"] = layout.home_path(lang)
+
+
+def home_switcher(entries: Iterable[dict], layout: SiteLayout) -> list[dict]:
+    """Copies of the language switcher's ``entries`` that link each language's home from the
+    site root: the 404 page is served at any depth."""
+    homes = [dict(entry) for entry in entries]
+    for entry in homes:
+        if entry.get("lang") in layout.languages:
+            entry["link"] = layout.root_path + layout.home_path(entry["lang"])
+    return homes
 
 
 def relative_url(target: str, from_path: str) -> str:

@@ -34,8 +34,9 @@ from markupsafe import Markup
 from helpcenter.contacts import normalize
 from helpcenter.registry.model import CHANNEL_TYPES, Channel, KnownScam, Registry, registry_as_data
 from helpcenter.report.finding import Finding
-from helpcenter.report.messages import catalog
+from helpcenter.report.messages import catalog, text_language
 from helpcenter.site.feeds import ADBLOCK, HOSTS, PHISHING_DETECT
+from helpcenter.site.languages import SiteLanguages
 from helpcenter.site.markers import (
     BLOCK_MARKERS,
     FOREIGN_MARKERS,
@@ -552,9 +553,10 @@ def script_json(data: Any) -> Markup:
 
 
 def organization_jsonld(
-    registry: Registry, lang: str, site_url: str | None = None
+    registry: Registry, lang: str, site_url: str | None = None, home: str = ""
 ) -> dict[str, Any]:
-    """schema.org ``Organization`` with ``contactPoint`` (email, phone) and ``sameAs`` (social)."""
+    """schema.org ``Organization`` with ``contactPoint`` (email, phone) and ``sameAs`` (social),
+    in ``lang``, for the home page at ``home`` (``""`` or ``"en/"``) under ``site_url``."""
     org = registry.organization
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -593,22 +595,29 @@ def organization_jsonld(
     if same_as:
         data["sameAs"] = same_as
     if site_url:
-        data["mainEntityOfPage"] = site_url.rstrip("/") + ("/en/" if lang == "en" else "/")
+        data["mainEntityOfPage"] = site_url.rstrip("/") + "/" + home
     return data
 
 
-def site_data(registry: Registry, site_url: str | None = None) -> dict[str, Any]:
-    """What the theme partials read (``config.extra.hc``), in both languages."""
+def site_data(
+    registry: Registry, languages: SiteLanguages, site_url: str | None = None
+) -> dict[str, Any]:
+    """What the theme partials read (``config.extra.hc``): texts in each language of the
+    texts, the home pages' JSON-LD in each of the site's ``languages``."""
     last = registry.last_verified
+    jsonld = {
+        code: script_json(
+            organization_jsonld(registry, text_language(code), site_url, languages.prefix(code))
+        )
+        for code in languages.codes
+    }
     return {
         "demo": registry.demo,
         "text": UI_TEXT,
         "last_verified": last.isoformat() if last else None,
         "last_verified_text": {lang: format_date(last, lang) if last else "" for lang in UI_TEXT},
-        "jsonld": {
-            lang: script_json(organization_jsonld(registry, lang, site_url)) for lang in UI_TEXT
-        },
-        "home_pages": ["index.md", "zh/index.md", "en/index.md"],
+        "jsonld": jsonld,
+        "home_pages": ["index.md", *(f"{code}/index.md" for code in languages.codes)],
     }
 
 

@@ -337,7 +337,11 @@ def nginx_server(site_dir: str | Path, site: NginxSite) -> str:
         immutable=IMMUTABLE,
         revalidate=REVALIDATE,
         fingerprinted=FINGERPRINTED,
-        en_404=(site_dir / "en" / "404.html").is_file(),
+        # Each language folder's own "page not found" (the build writes <lang>/404.html).
+        language_404s=[
+            _nginx_word(page.parent.name, "language folder")
+            for page in sorted(site_dir.glob("*/404.html"))
+        ],
         brotli=site.brotli,
     )
 

@@ -24,18 +24,21 @@ A verdict is one of :data:`VERDICTS`:
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import phonenumbers
+from jinja2 import Environment, FileSystemLoader, select_autoescape
 from phonenumbers import PhoneMetadata
 
 from helpcenter.contacts import intro, lookalike, normalize
 from helpcenter.guard import decide, scan
 from helpcenter.guard.detectors import social
 from helpcenter.guard.verdict import Verdict, classify
-from helpcenter.registry.load import load_registry_cached
 from helpcenter.registry.model import Channel, Registry
+from helpcenter.site import markers
+from helpcenter.site.publish import relative_url
 
 VERDICTS = ("official", "retired", "scam", "lookalike", "unsafe", "unknown")
 """Every verdict the verifier gives, in the order the page explains them."""
@@ -48,6 +51,18 @@ REPORT_CHANNEL = "security-email"
 
 QUOTES = "<>\"'“”‘’「」"
 """Quotes and brackets stripped from both ends of the input, as the guard does."""
+
+
+DATA_FILE = "assets/javascripts/verify-data.js"
+"""Site path of the verifier's data (:func:`verifier_script`)."""
+SCRIPT_FILE = "assets/javascripts/verify.js"
+"""Site path of the verifier's script."""
+STYLE_FILE = "assets/stylesheets/verify.css"
+"""Site path of the verifier's stylesheet."""
+WIDGET_TEMPLATE = "partials/hc-verifier.html"
+"""The widget's template, among the project's templates."""
+MARKER_RE = markers.html_marker_re("verifier")
+"""The ``<!-- hc:verifier -->`` marker in a converted page."""
 
 
 # -- embedded data -------------------------------------------------------------
@@ -237,13 +252,50 @@ def verifier_script(registry: Registry) -> str:
     return f"/* Generated from data/channels.yml at build time. */\nwindow.hcVerifyData = {text};\n"
 
 
-def verifier_script_for(registry_path: str) -> str:
-    """:func:`verifier_script` of the registry file at ``registry_path``.
+def write_data(site_dir: str | Path, script: str) -> None:
+    """Write the verifier's data (:func:`verifier_script`) to :data:`DATA_FILE` in ``site_dir``."""
+    target = Path(site_dir) / DATA_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".js.tmp")
+    tmp.write_text(script, encoding="utf-8")
+    os.replace(tmp, target)
 
-    The build writes the verifier's data beside page rendering, in a second
-    process (:mod:`helpcenter.checks.background`): it takes a path, not a registry.
+
+# -- the widget ------------------------------------------------------------------
+
+
+def expand_widget(
+    html: str, templates_dir: str | Path, lang: str, page_path: str, lang_prefix: str
+) -> tuple[str, str | None, int]:
+    """Replace the first ``<!-- hc:verifier -->`` in a converted page with the widget.
+
+    The widget comes from :data:`WIDGET_TEMPLATE` in ``templates_dir``, with words in
+    ``lang``; its files are linked relative to the page's site path ``page_path`` (so it
+    works from ``file://``) and its directory link goes to the language folder
+    ``lang_prefix`` (``""`` or ``"en/"``). Returns the page, the widget's HTML (``None``
+    without a marker) and how many markers the page has (one is allowed).
     """
-    return verifier_script(load_registry_cached(Path(registry_path)))
+    if "hc:verifier" not in html:
+        return html, None, 0  # most pages: no need to run the expression over the page
+    matches = list(MARKER_RE.finditer(html))
+    if not matches:
+        return html, None, 0
+
+    def url(path: str) -> str:
+        return relative_url(path, page_path)
+
+    environment = Environment(
+        loader=FileSystemLoader(str(templates_dir)), autoescape=select_autoescape(default=True)
+    )
+    widget = environment.get_template(WIDGET_TEMPLATE).render(
+        lang=lang,
+        css_url=url(STYLE_FILE),
+        data_url=url(DATA_FILE),
+        script_url=url(SCRIPT_FILE),
+        directory_url=url(f"{lang_prefix}contact/directory.html"),
+    )
+    first = matches[0]
+    return html[: first.start()] + widget + html[first.end() :], widget, len(matches)
 
 
 # -- the decision ----------------------------------------------------------------

@@ -69,3 +69,18 @@ def remove_duplicates(
     # equal ones would both have matched one default entry above.
     gone = {id(e) for e in removed}
     entries[first_language:] = [e for e in entries[first_language:] if id(e) not in gone]
+
+
+def install(i18n_plugin: Any) -> None:
+    """Give the i18n plugin :func:`remove_duplicates` in place of its own method (once: the
+    plugin's ``on_config`` runs again in each language's pass). Duck-typed: without the
+    plugin, or a version without the method, nothing changes."""
+    method = getattr(i18n_plugin, "reconfigure_search_duplicates", None)
+    if method is None or getattr(method, "hc_linear", False):
+        return
+
+    def linear(entries: MutableSequence[Entry]) -> None:
+        remove_duplicates(entries, i18n_plugin.build_languages, method)
+
+    linear.hc_linear = True  # type: ignore[attr-defined]
+    i18n_plugin.reconfigure_search_duplicates = linear

@@ -15,15 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpcenter.checks.i18n import LANGUAGES, SOURCE_LANGUAGE, pages_by_language
+from helpcenter.checks.i18n import pages_by_language
 from helpcenter.checks.i18n.frontmatter import parse_front_matter
 from helpcenter.checks.i18n.revision import TranslationState, translation_states
 from helpcenter.checks.links.extract import prose_lines
 from helpcenter.report.finding import Finding, display_path
-from helpcenter.report.messages import catalog
+from helpcenter.report.messages import catalog, language_name
 from helpcenter.site.markers import CHANNEL_MARKERS, find_markers, marker
-
-LANGUAGE_NAMES = {"zh": ("Chinese", "中文"), "en": ("English", "英文")}
 
 
 @dataclass(frozen=True)
@@ -62,8 +60,8 @@ class TranslationChecker:
     def __init__(
         self,
         docs_dir: Path,
-        languages: tuple[str, ...] = LANGUAGES,
-        source_lang: str = SOURCE_LANGUAGE,
+        languages: tuple[str, ...],
+        source_lang: str,
         *,
         display_root: Path | None = None,
         lang: str = "en",
@@ -94,8 +92,7 @@ class TranslationChecker:
         return display_path(self.docs_dir / src, self.display_root)
 
     def _lang_name(self, lang: str) -> str:
-        names = LANGUAGE_NAMES.get(lang, (lang, lang))
-        return names[1] if self.lang == "zh" else names[0]
+        return language_name(lang, self.lang)
 
     def _finding(self, src: str, line: int, code: str, value: str, **params: object) -> Finding:
         rule = catalog()[code]

@@ -7,13 +7,23 @@ Plain data for ``overrides/partials/hc-translation-notice.html`` and
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from helpcenter.checks.i18n.revision import TranslationState
+from helpcenter.checks.i18n.revision import TranslationState, status_report
 from helpcenter.site.publish import SiteLayout, relative_url
 
 STATUS_PAGE = "about/translation-status.md"
 """The translation status page, in each language folder."""
+STATUS_REPORT = "translation-status"
+"""``hc_report:`` front matter value of the page that lists the translations' states."""
+STATUS_TEMPLATE = "partials/hc-translation-status.html"
+"""The status table's template."""
+STATUS_SLOT = "<!--hc-translation-status-->"
+"""Where the status table goes. The table names every page of the site: it is put in
+place after the theme's search has read the page (``on_post_page``), since it must not
+be found by every search, and the theme parses its HTML even where it is marked to be
+left out (30 ms a page at 300 articles per language)."""
 
 
 def translation_notice(
@@ -64,3 +74,35 @@ def status_rows(report: Mapping[str, Any], layout: SiteLayout, page_url: str) ->
             }
         )
     return rows
+
+
+@dataclass(frozen=True)
+class SiteTranslations:
+    """The translations of one site build, as the theme shows them: notices and status table."""
+
+    layout: SiteLayout
+    """How the site's URLs are laid out (links are relative to the page)."""
+    pages: Mapping[str, set[str]]
+    """Language -> its pages (``contact/phone.md``)."""
+    states: Mapping[tuple[str, str], TranslationState]
+    """``(language, page)`` -> the state of that translation."""
+    report: Mapping[str, Any]
+    """:func:`~helpcenter.checks.i18n.revision.status_report` of every state."""
+
+    @classmethod
+    def of(
+        cls, layout: SiteLayout, pages: Mapping[str, set[str]], states: list[TranslationState]
+    ) -> SiteTranslations:
+        """The translations of ``states`` (with the ``pages`` they were found among)."""
+        return cls(layout, pages, {(s.lang, s.page): s for s in states}, status_report(states))
+
+    def notice(self, page: str, reader: str, original: str, page_url: str) -> dict | None:
+        """:func:`translation_notice` of ``page``, linking the status page where it exists."""
+        has_status = STATUS_PAGE in self.pages.get(reader, ())
+        return translation_notice(
+            page, reader, original, self.states, self.layout, page_url, has_status
+        )
+
+    def rows(self, page_url: str) -> list[dict]:
+        """:func:`status_rows` for the status table on the page at ``page_url``."""
+        return status_rows(self.report, self.layout, page_url)

@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from helpcenter.checks.i18n import LANGUAGES, SOURCE_LANGUAGE, pages_by_language
+from helpcenter.checks.i18n import pages_by_language
 from helpcenter.checks.i18n.frontmatter import parse_front_matter, set_field
 
 FIELD = "source_hash"
@@ -89,8 +89,8 @@ def _field_line(text: str) -> int:
 
 def translation_states(
     docs_dir: Path,
-    languages: tuple[str, ...] = LANGUAGES,
-    source_lang: str = SOURCE_LANGUAGE,
+    languages: tuple[str, ...],
+    source_lang: str,
     *,
     pages: dict[str, set[str]] | None = None,
     read: Callable[[str], str] | None = None,
@@ -134,8 +134,8 @@ def translation_states(
 
 def stamp(
     docs_dir: Path,
-    languages: tuple[str, ...] = LANGUAGES,
-    source_lang: str = SOURCE_LANGUAGE,
+    languages: tuple[str, ...],
+    source_lang: str,
     only: Iterable[str] | None = None,
 ) -> list[TranslationState]:
     """Record the current source hash in translations that lack it or record another.

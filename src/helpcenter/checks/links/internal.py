@@ -32,13 +32,10 @@ from helpcenter.checks.links.policy import external_host_allowed
 from helpcenter.contacts.normalize import split_url
 from helpcenter.registry.model import Registry
 from helpcenter.report.finding import Finding, display_path
-from helpcenter.report.messages import catalog
+from helpcenter.report.messages import catalog, language_name
 
 DEFAULT_EXTENSIONS: tuple[str, ...] = ("toc", "attr_list", "md_in_html", "tables", "admonition")
 """Markdown extensions used to compute anchors when the caller does not pass the site's."""
-
-LANGUAGE_NAMES = {"zh": ("Chinese", "中文"), "en": ("English", "英文")}
-"""How messages name a language, in English and in Chinese."""
 
 _CONTACT_SCHEMES = ("mailto", "tel", "sms")  # the contact guard judges these
 _WEB_SCHEMES = ("http", "https")
@@ -110,9 +107,9 @@ class DocsLayout:
 
     docs_dir: Path
     """The MkDocs ``docs_dir``."""
-    languages: tuple[str, ...] = ("zh", "en")
-    """Language folders under ``docs_dir``; the first built language comes first."""
-    default: str = "zh"
+    languages: tuple[str, ...]
+    """Language folders under ``docs_dir`` (:class:`~helpcenter.site.languages.SiteLanguages`)."""
+    default: str
     """The language served at the site root."""
 
     def language_of(self, src: str) -> str | None:
@@ -188,8 +185,7 @@ class LinkChecker:
         )
 
     def _lang_name(self, lang: str) -> str:
-        names = LANGUAGE_NAMES.get(lang, (lang, lang))
-        return names[1] if self.lang == "zh" else names[0]
+        return language_name(lang, self.lang)
 
     # -- checking --------------------------------------------------------------------------
     def check_all(self, sources: Iterable[str] | None = None) -> list[Finding]:
@@ -341,8 +337,8 @@ class LinkChecker:
 def check_links(
     docs_dir: str | Path,
     *,
-    languages: Sequence[str] = ("zh", "en"),
-    default: str = "zh",
+    languages: Sequence[str],
+    default: str,
     registry: Registry | None = None,
     markdown_extensions: Sequence[Any] = DEFAULT_EXTENSIONS,
     extension_configs: Mapping[str, Any] | None = None,
@@ -377,7 +373,7 @@ def _registry_name(registry: Registry | None, root: Path | None) -> str:
 
 def check_site_links(
     docs_dir: str,
-    registry_path: str,
+    registry: Registry | None,
     languages: tuple[str, ...],
     default: str,
     markdown_extensions: list[Any],
@@ -386,16 +382,10 @@ def check_site_links(
 ) -> list[Finding]:
     """:func:`check_links` as the build runs it, from plain arguments.
 
-    The registry is read here (a broken one is left to the registry check),
-    so the call can run in another process (see :mod:`helpcenter.checks.background`).
+    ``registry`` is ``None`` when it has problems (the registry check reports
+    them); the arguments can be pickled, so the call can run in another
+    process (see :mod:`helpcenter.checks.background`).
     """
-    from helpcenter.registry.load import load_registry_cached
-    from helpcenter.registry.problems import RegistryError
-
-    try:
-        registry = load_registry_cached(Path(registry_path))
-    except RegistryError:
-        registry = None
     return check_links(
         docs_dir,
         languages=languages,
