@@ -77,8 +77,12 @@ _kept: dict[str, tuple[object, object, Any]] = {}
 """What a build made that the next one may reuse (:func:`_kept_while`)."""
 
 
-class NoBuild(RuntimeError):
-    """A hook asked for the build's context before ``hooks/context.py`` began one."""
+class NoBuild(SystemExit):
+    """A hook asked for the build's context before ``hooks/context.py`` began one.
+
+    A mistake in ``mkdocs.yml``, not in the code: the build stops with the
+    message and what to fix, without a traceback.
+    """
 
 
 def start(command: str) -> None:
@@ -117,7 +121,9 @@ def begin_pass(
 def current() -> BuildContext:
     """The context of the build under way."""
     if _current is None:
-        raise NoBuild("no build has begun: list hooks/context.py first under hooks: in mkdocs.yml")
+        raise NoBuild(
+            "mkdocs.yml: no build context has begun; list hooks/context.py first under hooks:"
+        )
     return _current
 
 
