@@ -215,6 +215,17 @@ def test_each_language_gets_its_own_pipeline(segmenter):
         assert {"title", "text", "kt", "kw"} <= set(config["fields"])
 
 
+def test_any_chinese_language_is_segmented_like_chinese(segmenter):
+    # A third language (zh-Hant) is a config entry: its index is built as the Chinese one.
+    hant = {"location": "hant/troubleshooting/login.html", "title": "無法登入", "text": "忘记密码"}
+    merged = {"config": MERGED["config"], "docs": [*MERGED["docs"], hant]}
+    out = split_index(merged, {"zh": "", "en": "en/", "zh-Hant": "hant/"}, segmenter)
+    config = out["zh-Hant"]["config"]
+    assert config["pipeline"] == out["zh"]["config"]["pipeline"]
+    assert "t2s" in config
+    assert out["zh-Hant"]["docs"][0]["text"] == f"忘记{ZWSP}密码"
+
+
 def test_an_index_is_not_split_twice(segmenter):
     once = split_index(MERGED, PREFIXES, segmenter)["zh"]
     with pytest.raises(SearchIndexError, match="already split"):

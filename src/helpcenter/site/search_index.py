@@ -341,9 +341,14 @@ def synonym_keywords(text: str, lang: str, synonyms: Synonyms) -> list[str]:
     return found
 
 
+def chinese(lang: str) -> bool:
+    """Whether ``lang`` (``zh``, ``zh-Hant``, ``zh-TW``...) is written in Chinese characters."""
+    return lang.split("-")[0].lower() == "zh"
+
+
 def language_config(lang: str) -> dict[str, Any]:
     """The index ``config`` (lunr languages, separator, pipeline, fields) for ``lang``."""
-    langs, pipeline = PIPELINES.get(lang, PIPELINES["en"])
+    langs, pipeline = PIPELINES.get("zh" if chinese(lang) else lang, PIPELINES["en"])
     fields = dict(FIELDS)
     return {
         "lang": list(langs),
@@ -368,7 +373,7 @@ def prepare_doc(
         if not isinstance(value, str):
             continue
         keywords = synonym_keywords(value, lang, synonyms or {})
-        if lang == "zh":
+        if chinese(lang):
             out[key], found = segmenter.segment(value)
             keywords.extend(found)
         else:
@@ -440,7 +445,7 @@ def split_index(
     out: dict[str, dict[str, Any]] = {}
     for lang, entries in per_lang.items():
         config = language_config(lang)
-        if lang.startswith("zh"):
+        if chinese(lang):
             config["t2s"] = traditional_map(entries)
         out[lang] = {"config": config, "docs": entries}
     return out
