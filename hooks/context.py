@@ -16,6 +16,7 @@ from mkdocs.plugins import event_priority
 
 from helpcenter.build import context
 from helpcenter.site.languages import from_entries
+from helpcenter.theme import static_i18n
 
 
 def on_startup(command, dirty):
@@ -23,13 +24,7 @@ def on_startup(command, dirty):
 
 
 def _languages(config):
-    i18n = config.plugins.get("i18n")
-    entries = None
-    if i18n is not None:
-        entries = [
-            {"locale": lang.locale, "default": lang.default, "build": lang.build}
-            for lang in i18n.config.languages
-        ]
+    entries = static_i18n.languages(config.plugins.get("i18n"))
     return from_entries(entries, config.theme.get("language"))
 
 
@@ -38,8 +33,8 @@ def on_config(config):
     i18n = config.plugins.get("i18n")
     root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
     context.begin_pass(
-        language=getattr(i18n, "current_language", None),
-        nested=bool(getattr(i18n, "building", False)),
+        language=static_i18n.pass_language(i18n),
+        nested=static_i18n.nested_pass(i18n),
         root=root,
         docs_dir=Path(config.docs_dir),
         site_dir=Path(config.site_dir),

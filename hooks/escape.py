@@ -13,6 +13,7 @@ from __future__ import annotations
 from mkdocs.plugins import event_priority
 
 from helpcenter.site.escaping import as_html, escape_meta
+from helpcenter.theme import static_i18n
 
 
 @event_priority(100)
@@ -22,8 +23,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 
 def on_page_content(html, page, config, files, **kwargs):
-    # MkDocs 1.6: a title from the first heading (_title_from_render) is HTML
-    # already; with neither that nor front matter, it is the file name, as text.
-    if "title" not in page.meta and not getattr(page, "_title_from_render", None):
+    # A title from the first heading is HTML already; with neither that nor
+    # front matter, it is the file name, as text.
+    if "title" not in page.meta and not static_i18n.title_from_heading(page):
         page.title = as_html(page.title)
     return html

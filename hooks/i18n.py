@@ -21,6 +21,7 @@ from mkdocs.plugins import event_priority
 
 from helpcenter.build.context import current
 from helpcenter.checks.i18n.notice import STATUS_REPORT, STATUS_SLOT, STATUS_TEMPLATE
+from helpcenter.theme import static_i18n
 
 log = logging.getLogger("mkdocs.plugins.helpcenter.i18n")
 notes = logging.getLogger("helpcenter.notes.i18n")
@@ -45,8 +46,8 @@ def on_files(files, config, **kwargs):
 
 @event_priority(-10)  # after static-i18n has set i18n_page_locale / i18n_file_locale
 def on_page_context(context, page, config, nav, **kwargs):
-    reader, original = context.get("i18n_page_locale"), context.get("i18n_file_locale")
-    name = getattr(page.file, "norm_src_uri", None)
+    reader, original = static_i18n.page_languages(context)
+    name = static_i18n.source_name(page.file)
     if reader and original and name:
         shown = current().translations(config.use_directory_urls)
         context["hc_translation"] = shown.notice(name, reader, original, page.url)

@@ -13,6 +13,7 @@ from mkdocs.plugins import event_priority
 
 from helpcenter.build.context import current
 from helpcenter.site.publish import point_switcher, resolve_site_url, robots_txt
+from helpcenter.theme import static_i18n
 
 notes = logging.getLogger("helpcenter.notes.publish")
 
@@ -22,10 +23,7 @@ def _layout(config):
 
 
 def _switcher(config) -> list[dict]:
-    # static-i18n sets the entries per page as an *attribute* of config.extra (which the
-    # templates read first), and initially as an item: the attribute when present.
-    entries = config.extra.__dict__.get("alternate")
-    return entries if entries is not None else config.extra.get("alternate") or []
+    return static_i18n.language_switcher(config.extra)
 
 
 @event_priority(50)  # before the hooks and plugins that read site_url
@@ -40,13 +38,13 @@ def on_config(config, **kwargs):
 
 @event_priority(-10)  # after static-i18n rewrote extra.alternate for this page
 def on_page_context(context, page, config, nav, **kwargs):
-    name, layout = getattr(page.file, "norm_src_uri", None), _layout(config)
+    name, layout = static_i18n.source_name(page.file), _layout(config)
     if not name:
         return context
     available = current().site_pages().get(name, set())
     context["hc_alternates"] = layout.alternates(name, available, from_path=page.url)
     if layout.site_url:
-        reader = context.get("i18n_page_locale") or layout.default
+        reader = static_i18n.page_languages(context)[0] or layout.default
         page.canonical_url = layout.canonical(name, reader, available)
     point_switcher(_switcher(config), layout, name, available)
     return context

@@ -21,6 +21,7 @@ from mkdocs.plugins import event_priority
 from helpcenter.build.context import current
 from helpcenter.checks import background
 from helpcenter.site import render, verifier
+from helpcenter.theme import static_i18n
 
 log = logging.getLogger("mkdocs.plugins.helpcenter.registry")
 
@@ -48,7 +49,7 @@ def on_page_markdown(markdown, page, config, files):
     # (on_page_content): the same HTML, which the converter need not parse.
     file = page.file
     expanded, problems = current().expand_markers(
-        markdown, file.src_uri, getattr(file, "locale", None), file.dest_uri,
+        markdown, file.src_uri, static_i18n.file_language(file), file.dest_uri,
         lambda: _source(page, markdown),
     )  # fmt: skip
     for message in problems:
@@ -62,7 +63,7 @@ def on_page_content(html, page, config, files):
     html, problem = ctx.fill_markers(html, file.src_uri)
     if problem:
         log.warning(problem)
-    locale = getattr(file, "locale", None)
+    locale = static_i18n.file_language(file)
     html, problem = ctx.expand_verifier(html, file.src_uri, locale, page.url or file.dest_uri)
     if problem:
         log.warning(problem)

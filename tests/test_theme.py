@@ -27,3 +27,76 @@ def test_the_search_dialog_takes_its_fields_name() -> None:
     assert 'role="dialog" aria-label="搜索">' in named
     assert name_search_dialog(named) == named  # once only
     assert name_search_dialog("<p>no search</p>") == "<p>no search</p>"
+
+
+# -- mkdocs-static-i18n and MkDocs internals (helpcenter.theme.static_i18n) ----------------
+
+
+def _source(module_name: str) -> str:
+    import importlib
+    import inspect
+
+    return inspect.getsource(importlib.import_module(module_name))
+
+
+def _update_hint(what: str) -> str:
+    return f"{what} changed: update helpcenter.theme.static_i18n and its CHECKED_WITH"
+
+
+def test_the_i18n_plugin_still_keeps_what_the_build_reads() -> None:
+    plugin = _source("mkdocs_static_i18n.plugin")
+    folder = _source("mkdocs_static_i18n.folder")
+    for needle in (
+        "self.current_language",
+        "self.building = True",
+        'context["i18n_page_locale"]',
+        'context["i18n_file_locale"]',
+    ):
+        assert needle in plugin, _update_hint(f"mkdocs-static-i18n ({needle})")
+    for needle in ("file.locale = ", "file.norm_src_uri = "):
+        assert needle in folder, _update_hint(f"mkdocs-static-i18n ({needle})")
+
+
+def test_the_i18n_plugins_languages_have_the_fields_read() -> None:
+    from mkdocs_static_i18n.config import I18nPluginLanguage
+
+    from helpcenter.theme import static_i18n
+
+    names = {name for name, _option in I18nPluginLanguage._schema}  # its declared options
+    assert {"locale", "default", "build"} <= names, _update_hint("mkdocs-static-i18n languages")
+
+    class Lang:
+        def __init__(self, locale, default):
+            self.locale, self.default, self.build = locale, default, True
+
+    class Plugin:
+        config = type("C", (), {"languages": [Lang("zh", True), Lang("en", False)]})
+        current_language = "en"
+        building = True
+
+    assert static_i18n.languages(Plugin()) == [
+        {"locale": "zh", "default": True, "build": True},
+        {"locale": "en", "default": False, "build": True},
+    ]
+    assert static_i18n.pass_language(Plugin()) == "en" and static_i18n.nested_pass(Plugin())
+    assert static_i18n.languages(None) is None and static_i18n.pass_language(None) is None
+
+
+def test_mkdocs_still_marks_a_title_taken_from_the_first_heading() -> None:
+    from mkdocs.structure.pages import Page
+
+    assert "self._title_from_render" in _source("mkdocs.structure.pages"), _update_hint("MkDocs")
+    assert "_title_from_render" in Page.__init__.__code__.co_names, _update_hint("MkDocs")
+
+
+def test_the_language_switcher_is_read_from_the_attribute_first() -> None:
+    from helpcenter.theme import static_i18n
+
+    class Extra(dict):
+        pass
+
+    extra = Extra(alternate=[{"lang": "zh"}])
+    assert static_i18n.language_switcher(extra) == [{"lang": "zh"}]
+    extra.alternate = [{"lang": "en"}]
+    assert static_i18n.language_switcher(extra) == [{"lang": "en"}]
+    assert static_i18n.language_switcher(Extra()) == []
