@@ -46,20 +46,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from helpcenter.checks.build import RenderedChecks
+from helpcenter.checks.i18n.check import TranslationChecker
+from helpcenter.checks.i18n.notice import SiteTranslations
+from helpcenter.checks.offline import BuildCheck
+from helpcenter.inputs.files import read_docs
 from helpcenter.registry.load import DEFAULT_REGISTRY, load_registry_cached
 from helpcenter.registry.model import Registry
 from helpcenter.registry.problems import RegistryError
 from helpcenter.report.finding import display_path
 from helpcenter.report.messages import default_lang, text_language
+from helpcenter.site import render, verifier
+from helpcenter.site.feeds import write_feeds
+from helpcenter.site.gitdates import last_commit_dates
 from helpcenter.site.languages import SiteLanguages
-from helpcenter.site.publish import SiteLayout
+from helpcenter.site.publish import SiteLayout, site_pages
 
 if TYPE_CHECKING:
-    from helpcenter.checks.build import RenderedChecks
-    from helpcenter.checks.i18n.check import TranslationChecker
-    from helpcenter.checks.i18n.notice import SiteTranslations
     from helpcenter.checks.i18n.revision import TranslationState
-    from helpcenter.checks.offline import BuildCheck
     from helpcenter.site.render import MarkerRenderer
 
 COUNTED = "mkdocs.plugins.helpcenter"
@@ -323,7 +327,6 @@ class BuildContext:
     def read_sources(self, files: Iterable[tuple[str, str | None]], asset_limit: int) -> list[str]:
         """Check the site's files before anything reads them (:func:`~helpcenter.inputs.files.
         read_docs`); keep the pages' texts for MkDocs. Returns what was refused."""
-        from helpcenter.inputs.files import read_docs
 
         self.sources, errors = read_docs(files, self.docs_dir, self.root, asset_limit)
         return errors
@@ -335,16 +338,12 @@ class BuildContext:
     def revision_date(self, path: str | None) -> str | None:
         """The date of the last commit of the file at ``path`` (one ``git log`` per build)."""
         if self._dates is None:
-            from helpcenter.site.gitdates import last_commit_dates
-
             self._dates = last_commit_dates(self.docs_dir)
         return self._dates.get(Path(path).resolve()) if (self._dates and path) else None
 
     def site_pages(self) -> dict[str, set[str]]:
         """Page (``contact/phone.md``) -> the languages it is written in (listed once)."""
         if self._site_pages is None:
-            from helpcenter.site.publish import site_pages
-
             self._site_pages = site_pages(self.docs_dir, self.layout())
         return self._site_pages
 
@@ -353,7 +352,6 @@ class BuildContext:
     def renderer(self) -> MarkerRenderer:
         """The registry's :class:`~helpcenter.site.render.MarkerRenderer` (its templates
         compiled once while the registry and the templates are unchanged)."""
-        from helpcenter.site import render
 
         registry, templates = self.registry, self.templates
         return _kept_while(
@@ -365,7 +363,6 @@ class BuildContext:
     ) -> tuple[str, list[str]]:
         """The page's Markdown with its registry markers expanded, and a message per bad
         marker. ``source()`` reads the page's file (for line numbers past its front matter)."""
-        from helpcenter.site import render
 
         result = self.renderer().expand(
             markdown,
@@ -402,7 +399,6 @@ class BuildContext:
         self, html: str, src: str, locale: str | None, page_path: str
     ) -> tuple[str, str | None]:
         """The page with its ``<!-- hc:verifier -->`` widget, and a message for extra markers."""
-        from helpcenter.site import verifier
 
         lang = self.text_language_of(src, locale)
         prefix = self.languages.prefix(self.page_language(src, locale))
@@ -418,8 +414,6 @@ class BuildContext:
 
     def write_registry_files(self, site_url: str | None) -> None:
         """``channels.json``, ``security.txt`` and the scam feeds (the registry must be sound)."""
-        from helpcenter.site import render
-        from helpcenter.site.feeds import write_feeds
 
         registry = self.registry
         assert registry is not None, "hooks/registry.py stops a build with a broken registry"
@@ -432,8 +426,6 @@ class BuildContext:
     def rendered_checks(self) -> RenderedChecks:
         """The rendered checks of this build (content policy, CSP hashes, rendered guard)."""
         if self.rendered is None:
-            from helpcenter.checks.build import RenderedChecks
-
             self.rendered = RenderedChecks(
                 self.root,
                 self.registry,
@@ -446,8 +438,6 @@ class BuildContext:
     def offline_check(self) -> BuildCheck:
         """The offline check of this build (:class:`~helpcenter.checks.offline.BuildCheck`)."""
         if self._offline is None:
-            from helpcenter.checks.offline import BuildCheck
-
             self._offline = BuildCheck()
         return self._offline
 
@@ -483,8 +473,6 @@ class BuildContext:
         """The translation checker of the site's languages, and every translation's state
         (listed once per build)."""
         if self._translation_check is None:
-            from helpcenter.checks.i18n.check import TranslationChecker
-
             languages = self.languages
             checker = TranslationChecker(
                 self.docs_dir, languages.codes, languages.default, display_root=self.docs_dir
@@ -496,8 +484,6 @@ class BuildContext:
         """What the theme shows about translations
         (:class:`~helpcenter.checks.i18n.notice.SiteTranslations`), made once per build."""
         if self._translations is None:
-            from helpcenter.checks.i18n.notice import SiteTranslations
-
             checker, states = self.translation_check()
             layout = self.layout(None, directory_urls)
             self._translations = SiteTranslations.of(layout, checker.pages(), states)

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpcenter.checks import content_policy, rendered_guard
+from helpcenter.checks.offline import SHIM_FILE
 from helpcenter.report.finding import Finding
-from helpcenter.site import csp
+from helpcenter.site import csp, render
+from helpcenter.site.search_index import worker_url
 
 SKIP_ENV = "HELPCENTER_TEST_SKIP_CONTENT_POLICY"
 """Set to ``1`` only by the test that shows the CSP blocking a script the policy would
@@ -174,7 +176,6 @@ class RenderedChecks:
     def policy(self) -> str:
         """The site's Content-Security-Policy (the union of every page's hashes, and those of
         the iframe-worker shim's script for each search worker URL of the theme)."""
-        from helpcenter.checks.offline import SHIM_FILE
 
         hashes = set(self.hashes)
         urls = self._worker_urls - {""}
@@ -199,7 +200,6 @@ class RenderedChecks:
 def _search_worker(config_json: str) -> str:
     """The search worker URL of the theme's page configuration (``""`` without one), as
     hooks/search.py rewrites it after this check read the page."""
-    from helpcenter.site.search_index import worker_url
 
     try:
         value = json.loads(config_json).get("search")
@@ -209,6 +209,5 @@ def _search_worker(config_json: str) -> str:
 
 
 def _fragments():
-    from helpcenter.site import render
 
     return render.FRAGMENTS

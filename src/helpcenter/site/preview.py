@@ -13,7 +13,9 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from helpcenter.guard.scan import check_source
 from helpcenter.report.finding import Finding
+from helpcenter.site import render
 
 if TYPE_CHECKING:
     from helpcenter.registry.model import Registry
@@ -25,7 +27,6 @@ _RENDERERS: dict[tuple[int, str], MarkerRenderer] = {}
 def _marker_findings(
     text: str, path: str, lang: str, registry: Registry, templates_dir: Path
 ) -> list[Finding]:
-    from helpcenter.site import render
 
     key = (id(registry), str(templates_dir))
     renderer = _RENDERERS.get(key)
@@ -49,7 +50,6 @@ def page_findings(
     ``templates_dir`` (the theme's ``overrides/``) enables the registry
     marker checks, which render fragments from it.
     """
-    from helpcenter.guard.scan import check_source
 
     findings = list(check_source(text, path, registry, lang=lang).findings)
     if templates_dir is not None:

@@ -41,6 +41,8 @@ from pathlib import Path
 from typing import Any
 
 from helpcenter.contacts import hanzi
+from helpcenter.inputs.files import InputError, read_text
+from helpcenter.inputs.yamlload import safe_load
 
 #: Characters that separate words, for both languages. U+200B separates the
 #: words the build segments; ``*+~^`` are left to the query syntax.
@@ -262,9 +264,6 @@ def load_synonyms(path: Path | None) -> dict[str, dict[str, list[str]]]:
     if path is None:
         return {}
     import yaml
-
-    from helpcenter.inputs.files import InputError, read_text
-    from helpcenter.inputs.yamlload import safe_load
 
     if not path.exists() and not path.is_symlink():
         raise SearchIndexError(f"{path} does not exist")
