@@ -201,12 +201,19 @@ def run_timed(
     return Timing(wall, cpu), proc
 
 
-def build(ws: Workspace, out: Path, hooks: bool = True, speedups: bool = True) -> Timing:
+def build(
+    ws: Workspace,
+    out: Path,
+    hooks: bool = True,
+    speedups: bool = True,
+    env: dict[str, str] | None = None,
+) -> Timing:
     """Run ``mkdocs build --strict`` in a subprocess and time it.
 
     ``speedups=False`` builds with the hooks but without their speed-ups of
-    the theme's and plugins' work (see :mod:`helpcenter.theme.speedups`). ``out`` is
-    removed first and left in place afterwards for inspection.
+    the theme's and plugins' work (see :mod:`helpcenter.theme.speedups`);
+    ``env`` sets more variables (``HC_SPEEDUPS=-navcache`` turns one off).
+    ``out`` is removed first and left in place afterwards for inspection.
     """
     from helpcenter.theme.speedups import ENV
 
@@ -214,7 +221,7 @@ def build(ws: Workspace, out: Path, hooks: bool = True, speedups: bool = True) -
     if out.exists():
         shutil.rmtree(out)
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(out)]
-    timing, proc = run_timed(cmd, ws.root, {ENV: "1" if speedups else "0"})
+    timing, proc = run_timed(cmd, ws.root, {ENV: "1" if speedups else "0", **(env or {})})
     if proc.returncode != 0:
         tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-15:])
         which = (
@@ -222,5 +229,7 @@ def build(ws: Workspace, out: Path, hooks: bool = True, speedups: bool = True) -
             if not hooks
             else "with hooks" + ("" if speedups else " (speed-ups off)")
         )
+        if env:
+            which += " (" + " ".join(f"{k}={v}" for k, v in env.items()) + ")"
         raise BenchError(f"mkdocs build {which} failed in {ws.root}:\n{tail}")
     return timing

@@ -61,7 +61,7 @@ def _language_root(page, config) -> str:
 
 def on_config(config, **kwargs):
     """The i18n plugin's removal of duplicate search entries, in linear time."""
-    if not speedups.enabled():
+    if not speedups.enabled("searchdedup"):
         return config
     i18n = config.plugins.get("i18n")
     method = getattr(i18n, "reconfigure_search_duplicates", None)

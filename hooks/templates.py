@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import logging
 
+from mkdocs.exceptions import PluginError
+
 from helpcenter.theme import navcache, speedups
 from helpcenter.theme.search_dialog import name_search_dialog
 from helpcenter.theme.templatecache import share
@@ -21,10 +23,18 @@ from helpcenter.theme.templatecache import share
 log = logging.getLogger("mkdocs.hooks.templates")
 
 
+def on_config(config, **kwargs):
+    try:
+        speedups.check()
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
+
+
 def on_env(env, config, files):
-    if not speedups.enabled():
+    if speedups.enabled("templatecache"):
+        env = share(env)
+    if not speedups.enabled("navcache"):
         return env
-    env = share(env)
     missing = navcache.install(env)
     if missing:
         log.info("sidebar cache off for %s: the theme renders entries differently",

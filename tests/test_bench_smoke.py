@@ -148,3 +148,46 @@ def test_quick_benchmark_writes_every_figure(tmp_path: Path) -> None:
     assert "| articles/lang |" in report.table(results, markdown=True)
     # No leftovers: workspaces are removed after the run.
     assert [p.name for p in tmp_path.iterdir()] == ["results.json"]
+
+
+def test_site_differences_names_changed_and_missing_files(tmp_path: Path) -> None:
+    from benchmarks.ablation import site_differences
+
+    for side, text in (("a", "one"), ("b", "two")):
+        (tmp_path / side / "sub").mkdir(parents=True)
+        (tmp_path / side / "same.html").write_text("same", encoding="utf-8")
+        (tmp_path / side / "sub" / "page.html").write_text(text, encoding="utf-8")
+    (tmp_path / "a" / "only-a.js").write_text("x", encoding="utf-8")
+    found = site_differences(tmp_path / "a", tmp_path / "b")
+    assert found == {"files": 3, "differ": 2, "examples": ["only-a.js", "sub/page.html"]}
+    assert site_differences(tmp_path / "b", tmp_path / "b")["differ"] == 0
+
+
+@pytest.mark.build
+def test_quick_ablation_builds_every_variant_and_compares_the_sites(tmp_path: Path) -> None:
+    from benchmarks import ablation
+
+    out = tmp_path / "ablation.json"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("PYTHONPATH", None)
+    args = ["--ablate", "--quick", "--no-browser", "--output", str(out), "--workdir"]
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks", *args, str(tmp_path)],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    results = json.loads(out.read_text("utf-8"))
+    variants = results["build"]["variants"]
+    assert list(variants) == [name for name, _ in ablation.BUILD_VARIANTS]
+    for name, v in variants.items():
+        assert v["wall_s"] > 0 and v["cpu_s"] > 0 and len(v["cpu_all_s"]) == 1
+        if name != ablation.ALL_ON:
+            assert v["saving_cpu"] == pytest.approx(1 - variants["all on"]["cpu_s"] / v["cpu_s"])
+            assert v["site"]["differ"] == 0, (name, v["site"]["examples"])
+    assert "saving, CPU" in proc.stdout
+    assert "| variant |" in ablation.table(results, markdown=True)
+    assert [p.name for p in tmp_path.iterdir()] == ["ablation.json"]

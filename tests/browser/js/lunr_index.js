@@ -48,7 +48,7 @@ globalThis.addEventListener = (type, listener) => {
   if (type === "message") handler = listener;
 };
 globalThis.postMessage = (message) => sent.push(message);
-if (variants.includes("theme-answers")) globalThis.__hcAnswers = false;
+if (variants.includes("theme-answers")) globalThis.__hcSpeedups = "-answers";
 globalThis.importScripts = (...urls) => {
   for (const u of urls)
     (0, eval)(fs.readFileSync(url.fileURLToPath(new URL(u, globalThis.location.href)), "utf8"));

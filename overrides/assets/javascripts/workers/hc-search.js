@@ -57,6 +57,17 @@
   var compounds = [];   /* domain terms of the last query, searched whole */
   var helpers = {};     /* terms added to the last query -> the word typed */
 
+  /* Whether a speed-up is turned off, for measuring: self.__hcSpeedups reads
+     as HC_SPEEDUPS does ("0": all off; "-lunrbuild,-answers": those off).
+     The names: lunrbuild (compactBuilder), tokenizer (its Fast tokenizer),
+     answers (Answers). */
+  function speedupOff(name) {
+    var value = String(self.__hcSpeedups || "").trim();
+    return value === "0" || value.split(",").some(function (part) {
+      return part.trim() === "-" + name;
+    });
+  }
+
   /* The address of this script, in a Worker and in the iframe shim */
   function here() {
     if (typeof document !== "undefined" && document.currentScript)
@@ -729,7 +740,7 @@
 
     fastTokenizer = function (builder) {
       var separator = lunr.tokenizer.separator;
-      if (builder.tokenizer === lunr.tokenizer || lunr.segmenter !== undefined ||
+      if (speedupOff("tokenizer") || builder.tokenizer === lunr.tokenizer || lunr.segmenter !== undefined ||
           !(separator instanceof RegExp) || builder.metadataWhitelist.join("\n") !== "position" ||
           !builder.pipeline._stack.every(function (fn) { return caches.has(fn); }))
         return null;
@@ -995,7 +1006,7 @@
     var lunr = self.lunr;
     if (!lunr || lunr.__hcPatched) return;
     lunr.__hcPatched = true;
-    compactBuilder(lunr);
+    if (!speedupOff("lunrbuild")) compactBuilder(lunr);
     var build = lunr.Builder.prototype.build;
     lunr.Builder.prototype.build = function () {
       var index = build.apply(this, arguments);
@@ -1015,8 +1026,7 @@
       index.invertedIndex = new Proxy(index.invertedIndex, {
         has: function () { return false; }
       });
-      /* (self.__hcAnswers = false leaves every answer to the theme's worker) */
-      answers = kept && self.__hcAnswers !== false
+      answers = kept && !speedupOff("answers")
         ? new Answers(lunr, index, kept, setupOptions)
         : null;
       index.__hcAnswers = answers;
