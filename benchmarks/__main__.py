@@ -113,6 +113,13 @@ def build_parser() -> argparse.ArgumentParser:
         "(--runs-large rounds, at least 3; writes benchmarks/ablation.json)",
     )
     p.add_argument(
+        "--only",
+        default="",
+        metavar="NAMES",
+        help="with --ablate: measure only these speed-ups (comma separated, e.g. "
+        "navcache,answers) against all on",
+    )
+    p.add_argument(
         "--profile-no-hooks",
         action="store_true",
         help="with --profile: skip the one-build-per-hook ablations",
@@ -192,6 +199,7 @@ def _ablate(args: argparse.Namespace, root: Path) -> int:
         browser=not args.no_browser,
         workdir=args.workdir,
         keep=args.keep,
+        only=tuple(n.strip().removeprefix("-") for n in args.only.split(",") if n.strip()),
     )
     results = ablation.run(options, log=lambda m: print(m, file=sys.stderr, flush=True))
     print(ablation.table(results))

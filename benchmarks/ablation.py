@@ -82,11 +82,26 @@ class Options:
     """Where the workspace goes (default: a fresh temporary directory)."""
     keep: bool = False
     """Keep the workspace and the sites."""
+    only: tuple[str, ...] = ()
+    """Measure only these speed-ups (names without the ``-``) against all on, and no
+    reference build without hooks; empty: every one."""
+
+
+def _chosen(variants: tuple[tuple[str, Any], ...], only: tuple[str, ...]) -> tuple:
+    """``variants`` reduced to all on and the speed-ups named in ``only`` (all without)."""
+    if not only:
+        return variants
+    return tuple(v for v in variants if v[0] == ALL_ON or v[0].removeprefix("-") in only)
 
 
 def _saving(on: float | None, off: float | None) -> float | None:
     """Share of the time without the speed-up that it saves."""
     return 1 - on / off if on is not None and off else None
+
+
+def _paired(on: list[float], off: list[float]) -> float | None:
+    """The median of each round's saving."""
+    return measure.median([s for s in map(_saving, on, off) if s is not None])
 
 
 def site_differences(a: Path, b: Path, limit: int = 10) -> dict[str, Any]:
@@ -101,10 +116,14 @@ def site_differences(a: Path, b: Path, limit: int = 10) -> dict[str, Any]:
 
 
 def _build_rounds(
-    ws: workspace.Workspace, base: Path, runs: int, log: Callable[[str], None]
+    ws: workspace.Workspace,
+    base: Path,
+    runs: int,
+    log: Callable[[str], None],
+    only: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    variants = (*BUILD_VARIANTS, (NO_HOOKS, {}))
+    variants = _chosen(BUILD_VARIANTS, only) + (() if only else ((NO_HOOKS, {}),))
     sites = {name: base / f"site-{i}" for i, (name, _) in enumerate(variants)}
     walls: dict[str, list[float]] = {name: [] for name, _ in variants}
     cpus: dict[str, list[float]] = {name: [] for name, _ in variants}
@@ -120,7 +139,9 @@ def _build_rounds(
             cpus[name].append(t.cpu_s)
             log(f"  round {r + 1}/{runs}: {name:<15} {t.wall_s:6.2f} s wall {t.cpu_s:6.2f} s CPU")
         if r == 0:
-            for name, _ in BUILD_VARIANTS[1:]:
+            for name, _ in variants:
+                if name in (ALL_ON, NO_HOOKS):
+                    continue
                 same[name] = site_differences(sites[ALL_ON], sites[name])
                 log(f"  {name}: {same[name]['differ']} of {same[name]['files']} files differ")
     on_wall, on_cpu = measure.median(walls[ALL_ON]), measure.median(cpus[ALL_ON])
@@ -135,6 +156,11 @@ def _build_rounds(
             "cpu_s": cpu,
             "saving": _saving(on_wall, wall) if speedup else None,
             "saving_cpu": _saving(on_cpu, cpu) if speedup else None,
+            # Round by round (each variant against the all-on build of its own
+            # round), then the median: a machine that slows down for a while
+            # moves both builds of a round.
+            "saving_paired": _paired(walls[ALL_ON], walls[name]) if speedup else None,
+            "saving_cpu_paired": _paired(cpus[ALL_ON], cpus[name]) if speedup else None,
             # What it saves, in seconds: beside the share of the build, whose
             # size our own checks decide as much as the theme's work does.
             "saved_s": wall - on_wall if speedup and wall and on_wall else None,
@@ -144,16 +170,23 @@ def _build_rounds(
     return {"order": order, "variants": out, "sites": {k: str(v) for k, v in sites.items()}}
 
 
-def _search(site: Path, ws: workspace.Workspace, loads: int, log: Callable[[str], None]) -> dict:
+def _search(
+    site: Path,
+    ws: workspace.Workspace,
+    loads: int,
+    log: Callable[[str], None],
+    only: tuple[str, ...] = (),
+) -> dict:
     first = ws.generated.files[0] if ws.generated else "index.md"
+    variants = _chosen(SEARCH_VARIANTS, only)
     out: dict[str, Any] = {}
     with browser.chromium() as chrome:
         for lang in LANGS:
             url = measure.article_page(site, lang, first).as_uri()
-            raw: dict[str, list[dict[str, Any]]] = {name: [] for name, _ in SEARCH_VARIANTS}
+            raw: dict[str, list[dict[str, Any]]] = {name: [] for name, _ in variants}
             for i in range(loads):
-                shift = i % len(SEARCH_VARIANTS)
-                for name, value in SEARCH_VARIANTS[shift:] + SEARCH_VARIANTS[:shift]:
+                shift = i % len(variants)
+                for name, value in variants[shift:] + variants[:shift]:
                     r = browser.latency(
                         chrome, url, FIRST_QUERY[lang], LATER_QUERIES[lang], speedups=value
                     )
@@ -163,7 +196,7 @@ def _search(site: Path, ws: workspace.Workspace, loads: int, log: Callable[[str]
                         f"{r['first_ms'] if r['first_ms'] is None else round(r['first_ms'])} ms"
                     )
             by_variant: dict[str, Any] = {}
-            for name, value in SEARCH_VARIANTS:
+            for name, value in variants:
                 loads_ = raw[name]
                 firsts = [r["first_ms"] for r in loads_ if r["first_ms"] is not None]
                 laters = [v for r in loads_ for v in r["later_ms"] if v is not None]
@@ -205,17 +238,24 @@ def run(options: Options, log: Callable[[str], None] = print) -> dict[str, Any]:
         "per_lang": options.per_lang,
         "runs": options.runs,
         "threshold": THRESHOLD,
+        "only": list(options.only),
     }
     try:
         ws = workspace.create(base / "ws", options.per_lang, source=project)
         results["pages"] = ws.pages_per_lang()
         log(f"ablation: {options.per_lang} articles per language, {options.runs} rounds")
-        builds = _build_rounds(ws, base, options.runs, log)
+        if len(_chosen(BUILD_VARIANTS, options.only)) > 1:
+            builds = _build_rounds(ws, base, options.runs, log, options.only)
+        else:
+            builds = {"order": [], "variants": {}, "sites": {ALL_ON: str(base / "site-0")}}
+            workspace.build(ws, base / "site-0")
         results["build"] = {"order": builds["order"], "variants": builds["variants"]}
         if options.browser:
             log("ablation: search in Chromium")
             try:
-                results["search"] = _search(Path(builds["sites"][ALL_ON]), ws, options.loads, log)
+                results["search"] = _search(
+                    Path(builds["sites"][ALL_ON]), ws, options.loads, log, options.only
+                )
             except browser.SearchUnavailable as exc:
                 results["search"] = {"error": str(exc)}
     finally:
@@ -249,7 +289,7 @@ def table(results: dict[str, Any], markdown: bool = False) -> str:
         "to judge by on a shared machine)",
     ]
     rows = []
-    for name, v in results["build"]["variants"].items():
+    for name, v in (results.get("build") or {}).get("variants", {}).items():
         site = v.get("site")
         rows.append(
             [
@@ -258,6 +298,7 @@ def table(results: dict[str, Any], markdown: bool = False) -> str:
                 f"{v['cpu_s']:.2f} s",
                 _pct(v["saving"]),
                 _pct(v["saving_cpu"]),
+                _pct(v.get("saving_cpu_paired")),
                 "" if v.get("saved_cpu_s") is None else f"{v['saved_cpu_s']:.2f} s",
                 " ".join(f"{w:.2f}" for w in v["wall_all_s"]),
                 " ".join(f"{c:.2f}" for c in v["cpu_all_s"]),
@@ -271,6 +312,7 @@ def table(results: dict[str, Any], markdown: bool = False) -> str:
             "CPU",
             "saving",
             "saving, CPU",
+            "CPU, paired rounds",
             "CPU saved",
             "wall, each",
             "CPU, each",
