@@ -46,7 +46,6 @@ ALL_ON = "all on"
 
 BUILD_VARIANTS: tuple[tuple[str, dict[str, str]], ...] = (
     (ALL_ON, {}),
-    ("-templatecache", {"HC_SPEEDUPS": "-templatecache"}),
     ("-navcache", {"HC_SPEEDUPS": "-navcache"}),
     ("-searchdedup", {"HC_SPEEDUPS": "-searchdedup"}),
     ("-background", {"HC_BUILD_JOBS": "1"}),

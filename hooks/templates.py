@@ -1,12 +1,8 @@
-"""Theme templates compiled once per process (see :mod:`helpcenter.theme.templatecache`),
-and the sidebar's entries rendered once per folder (see :mod:`helpcenter.theme.navcache`);
+"""The sidebar's entries rendered once per folder (see :mod:`helpcenter.theme.navcache`);
 the theme's search dialog named (see :mod:`helpcenter.theme.search_dialog`).
 
-MkDocs makes a new Jinja environment for each build; static-i18n builds once
-per language and ``mkdocs serve`` again after each edit. With this hook, each
-of those builds reuses the templates the first one compiled, and each build
-renders a sidebar entry that is not on the way to the current page once per
-folder. The pages are the same without it (``HC_SPEEDUPS=0``, see
+Each build renders a sidebar entry that is not on the way to the current page
+once per folder. The pages are the same without it (``HC_SPEEDUPS=0``, see
 :mod:`helpcenter.theme.speedups`; ``tests/test_navcache.py`` compares them).
 """
 
@@ -18,7 +14,6 @@ from mkdocs.exceptions import PluginError
 
 from helpcenter.theme import navcache, speedups
 from helpcenter.theme.search_dialog import name_search_dialog
-from helpcenter.theme.templatecache import share
 
 log = logging.getLogger("mkdocs.hooks.templates")
 
@@ -31,8 +26,6 @@ def on_config(config, **kwargs):
 
 
 def on_env(env, config, files):
-    if speedups.enabled("templatecache"):
-        env = share(env)
     if not speedups.enabled("navcache"):
         return env
     missing = navcache.install(env)

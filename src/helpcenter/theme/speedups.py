@@ -1,7 +1,6 @@
 """Which of the build's speed-ups of the theme's and the plugins' own work are on.
 
-Some hooks make work that is not ours cheaper: the theme's templates compiled
-once per process (:mod:`helpcenter.theme.templatecache`), the sidebar's entries
+Some hooks make work that is not ours cheaper: the sidebar's entries
 rendered once per folder (:mod:`helpcenter.theme.navcache`), the i18n plugin's
 duplicate search entries removed in linear time
 (:mod:`helpcenter.theme.searchdedup`). The site built is the same with or without
@@ -24,7 +23,7 @@ import os
 ENV = "HC_SPEEDUPS"
 """The environment variable (see the module's docstring)."""
 
-NAMES = ("templatecache", "navcache", "searchdedup")
+NAMES = ("navcache", "searchdedup")
 """The speed-ups :data:`ENV` can turn off one by one."""
 
 
