@@ -18,8 +18,6 @@ from helpcenter.site.search_index import (
     language_prefixes,
     rewrite_page_config,
 )
-from helpcenter.theme import speedups
-from helpcenter.theme.searchdedup import remove_duplicates
 
 SYNONYMS = "data/search_synonyms.yml"
 
@@ -57,23 +55,6 @@ def _language_root(page, config) -> str:
         return prefixes[language_of(page.url, prefixes)]
     except SearchIndexError as exc:
         raise PluginError(f"search: page {page.file.src_uri}: {exc}") from exc
-
-
-def on_config(config, **kwargs):
-    """The i18n plugin's removal of duplicate search entries, in linear time."""
-    if not speedups.enabled("searchdedup"):
-        return config
-    i18n = config.plugins.get("i18n")
-    method = getattr(i18n, "reconfigure_search_duplicates", None)
-    if method is None or getattr(method, "hc_linear", False):
-        return config
-
-    def linear(entries):
-        remove_duplicates(entries, i18n.build_languages, method)
-
-    linear.hc_linear = True
-    i18n.reconfigure_search_duplicates = linear
-    return config
 
 
 def on_page_context(context, page, config, **kwargs):

@@ -1,16 +1,14 @@
 """Which of the build's speed-ups of the theme's and the plugins' own work are on.
 
 Some hooks make work that is not ours cheaper: the sidebar's entries
-rendered once per folder (:mod:`helpcenter.theme.navcache`), the i18n plugin's
-duplicate search entries removed in linear time
-(:mod:`helpcenter.theme.searchdedup`). The site built is the same with or without
-them. ``HC_SPEEDUPS`` turns them off, for the benchmark and for a newcomer who
-suspects one of them:
+rendered once per folder (:mod:`helpcenter.theme.navcache`). The site built
+is the same with or without it. ``HC_SPEEDUPS`` turns them off, for the
+benchmark and for a newcomer who suspects one of them:
 
 - unset, empty or ``1``: all on;
 - ``0``: all off (what our own checks and rendering cost, apart from what the
   speed-ups save);
-- ``-navcache,-searchdedup``: the named ones off, the others on.
+- ``-navcache``: the named ones off, the others on.
 
 A name that is not a speed-up is an error (:func:`check`), so that a typo
 cannot pass for a measurement.
@@ -23,7 +21,7 @@ import os
 ENV = "HC_SPEEDUPS"
 """The environment variable (see the module's docstring)."""
 
-NAMES = ("navcache", "searchdedup")
+NAMES = ("navcache",)
 """The speed-ups :data:`ENV` can turn off one by one."""
 
 
