@@ -47,7 +47,6 @@ ALL_ON = "all on"
 BUILD_VARIANTS: tuple[tuple[str, dict[str, str]], ...] = (
     (ALL_ON, {}),
     ("-navcache", {"HC_SPEEDUPS": "-navcache"}),
-    ("-background", {"HC_BUILD_JOBS": "1"}),
 )
 """Name and environment of each build (``-x``: speed-up x off, the others on)."""
 

@@ -4,9 +4,8 @@ Checks the Markdown source of every page once per site build (static-i18n
 runs one MkDocs build per language; the check starts in the default
 language's) and logs each finding as a warning under ``mkdocs.``, so
 ``mkdocs build --strict`` fails naming ``docs/<lang>/<page>.md:LINE:COL``.
-The scan runs beside the page rendering (:mod:`helpcenter.checks.background`) and
-its findings are logged when the default language is built; a broken registry stops
-the build at once.
+The scan's findings are logged when the default language is built; a broken
+registry stops the build at once.
 """
 
 from __future__ import annotations
@@ -17,16 +16,16 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from helpcenter.checks import background
 from helpcenter.checks.build import CURRENT
 from helpcenter.checks.i18n import is_first_language_build, is_language_build
+from helpcenter.guard.site import docs_findings
 from helpcenter.registry.load import DEFAULT_REGISTRY, load_registry_cached
 from helpcenter.registry.problems import RegistryError
 from helpcenter.report.messages import default_lang
 
 log = logging.getLogger("mkdocs.plugins.helpcenter.guard")
 
-_check = background.SiteCheck()
+_state: dict = {}
 
 
 def on_files(files, config, **kwargs):
@@ -37,8 +36,7 @@ def on_files(files, config, **kwargs):
         load_registry_cached(root / DEFAULT_REGISTRY)
     except RegistryError as exc:
         raise PluginError(f"The channel registry has problems:\n{exc.format()}") from None
-    _check.start(
-        "helpcenter.guard.site:docs_findings",  # imported where it runs
+    _state["lines"] = docs_findings(
         str(config.docs_dir),
         str(root),
         str(root / DEFAULT_REGISTRY),
@@ -53,7 +51,7 @@ def on_files(files, config, **kwargs):
 def on_post_build(config, **kwargs):
     checks = CURRENT.get("checks")
     if not is_language_build(config.plugins.get("i18n")):
-        lines = _check.finish() or []
+        lines = _state.pop("lines", None) or []
         for line in lines:
             log.warning(line)
         CURRENT["source_lines"] = lines
@@ -65,4 +63,4 @@ def on_post_build(config, **kwargs):
 
 
 def on_build_error(error, **kwargs):
-    _check.drop()
+    _state.pop("lines", None)

@@ -5,8 +5,7 @@ settings (mkdocs.yml) still check each language build; this adds line numbers,
 links between languages, absolute paths and the external host policy shared
 with the contact guard. Warnings fail ``--strict``; errors (a link to a host
 that is not official or allowed, a ``javascript:`` link) stop any build. The
-check runs beside the page rendering (:mod:`helpcenter.checks.background`); its
-findings are reported when the default language is built.
+check's findings are reported when the default language is built.
 """
 
 from __future__ import annotations
@@ -17,13 +16,13 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from helpcenter.checks import background
 from helpcenter.checks.i18n import is_first_language_build, is_language_build, languages_of
+from helpcenter.checks.links.internal import check_site_links
 from helpcenter.registry.load import DEFAULT_REGISTRY
 
 log = logging.getLogger("mkdocs.hooks.links")
 
-_check = background.SiteCheck()
+_state: dict = {}
 
 
 def on_files(files, config, **kwargs):
@@ -31,8 +30,7 @@ def on_files(files, config, **kwargs):
         return files
     root = Path(config.config_file_path).parent
     languages, default, _ = languages_of(config.plugins.get("i18n"))
-    _check.start(
-        "helpcenter.checks.links.internal:check_site_links",  # imported where it runs
+    _state["findings"] = check_site_links(
         str(config.docs_dir),
         str(root / DEFAULT_REGISTRY),
         tuple(languages),
@@ -50,7 +48,7 @@ def on_files(files, config, **kwargs):
 def on_post_build(config, **kwargs):
     if is_language_build(config.plugins.get("i18n")):
         return  # a language build inside the i18n plugin: the site build is not over
-    findings = _check.finish() or []
+    findings = _state.pop("findings", None) or []
     errors = [f for f in findings if f.severity == "error"]
     for finding in findings:
         message = f"Doc file '{finding.path}' line {finding.line}: {finding.rule} {finding.message}"
@@ -60,4 +58,4 @@ def on_post_build(config, **kwargs):
 
 
 def on_build_error(error, **kwargs):
-    _check.drop()
+    _state.pop("findings", None)

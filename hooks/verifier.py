@@ -4,8 +4,6 @@ Replaces the ``<!-- hc:verifier -->`` marker in a page with the widget from
 ``overrides/partials/hc-verifier.html`` and writes the verifier's data, built
 from the registry, to ``assets/javascripts/verify-data.js``, which the widget
 loads with a relative ``<script src>`` so the page works from ``file://``.
-That data is built in a second process while the pages render
-(:mod:`helpcenter.checks.background`).
 The registry hook leaves this marker alone; it is expanded here, after the
 Markdown is converted, so no other hook sees the widget's HTML.
 """
@@ -20,11 +18,11 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from helpcenter.checks import background
 from helpcenter.checks.build import TEMPLATE_FRAGMENTS
 from helpcenter.registry.load import DEFAULT_REGISTRY, load_registry_cached
 from helpcenter.registry.problems import RegistryError
 from helpcenter.site import markers
+from helpcenter.site.verifier import verifier_script_for
 
 log = logging.getLogger("mkdocs.hooks.verifier")
 
@@ -42,14 +40,11 @@ def on_config(config):
         registry = load_registry_cached(root / DEFAULT_REGISTRY)
     except RegistryError as exc:
         raise PluginError(f"The channel registry has problems:\n{exc.format()}") from None
-    # The data is built beside page rendering, and its module (the contact
-    # guard's detectors) is imported there: once for every language's build
-    # (and serve rebuild) while the registry is unchanged.
+    # The data is built once for every language's build (and serve rebuild)
+    # while the registry is unchanged.
     if _state.get("registry") is not registry:
         _state["registry"] = registry
-        _state["script"] = background.submit(
-            "helpcenter.site.verifier:verifier_script_for", str(root / DEFAULT_REGISTRY)
-        )
+        _state["script"] = verifier_script_for(str(root / DEFAULT_REGISTRY))
     templates = Path(config.theme.custom_dir or root / "overrides")
     _state["env"] = Environment(
         loader=FileSystemLoader(str(templates)), autoescape=select_autoescape(default=True)
@@ -101,5 +96,5 @@ def on_post_build(config):
     target = Path(config.site_dir) / DATA_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".js.tmp")
-    tmp.write_text(_state["script"].result(), encoding="utf-8")
+    tmp.write_text(_state["script"], encoding="utf-8")
     os.replace(tmp, target)

@@ -40,7 +40,7 @@ def test_a_list_turns_off_the_named_ones_only(monkeypatch):
     assert not speedups.enabled()
 
 
-@pytest.mark.parametrize("value", ["-navcahce", "navcache", "off", "-background"])
+@pytest.mark.parametrize("value", ["-navcahce", "navcache", "off", "-templatecache"])
 def test_a_value_that_names_no_speed_up_is_an_error_that_says_what_to_write(monkeypatch, value):
     monkeypatch.setenv(ENV, value)
     with pytest.raises(ValueError, match=f"'{value}' is not a speed-up") as exc:

@@ -12,8 +12,8 @@ from helpcenter.report.finding import display_path
 def docs_findings(docs_dir: str, root: str, registry: str, lang: str) -> list[str]:
     """Every finding in the Markdown under ``docs_dir``, once each, as ``path:line:col: ...``.
 
-    Paths are shown relative to ``root``; arguments are plain strings so the
-    check can run in another process (see :mod:`helpcenter.checks.background`).
+    Paths are shown relative to ``root``; arguments are plain strings, as the
+    build's hook and the command line have them.
     """
     reg = load_registry_cached(Path(registry))
     reported: set[tuple[str, int, int, str]] = set()

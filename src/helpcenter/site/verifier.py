@@ -242,8 +242,7 @@ def verifier_script(registry: Registry) -> str:
 def verifier_script_for(registry_path: str) -> str:
     """:func:`verifier_script` of the registry file at ``registry_path``.
 
-    The build writes the verifier's data beside page rendering, in a second
-    process (:mod:`helpcenter.checks.background`): it takes a path, not a registry.
+    The build's hook calls it with the registry's path.
     """
     return verifier_script(load_registry_cached(Path(registry_path)))
 

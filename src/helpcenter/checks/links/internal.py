@@ -386,8 +386,7 @@ def check_site_links(
 ) -> list[Finding]:
     """:func:`check_links` as the build runs it, from plain arguments.
 
-    The registry is read here (a broken one is left to the registry check),
-    so the call can run in another process (see :mod:`helpcenter.checks.background`).
+    The registry is read here (a broken one is left to the registry check).
     """
     from helpcenter.registry.load import load_registry_cached
     from helpcenter.registry.problems import RegistryError
