@@ -17,8 +17,8 @@ different.
 
 In Chromium (``file://``, as :mod:`.browser` measures it), the same generated
 article page is loaded with each of :data:`SEARCH_VARIANTS`, taking turns,
-five times per language: ``window.__hcSpeedups`` switches the page's search
-speed-ups as ``HC_SPEEDUPS`` switches the build's.
+five times per language: ``window.__hcSpeedups`` (``"-name,..."``) turns the
+named search speed-ups off.
 
 A speed-up *earns its keep* when it saves at least :data:`THRESHOLD` of the
 time without it: ``saving = 1 - time with all on / time with it off``.
@@ -44,11 +44,13 @@ THRESHOLD = 0.20
 
 ALL_ON = "all on"
 
-BUILD_VARIANTS: tuple[tuple[str, dict[str, str]], ...] = (
-    (ALL_ON, {}),
-    ("-navcache", {"HC_SPEEDUPS": "-navcache"}),
-)
-"""Name and environment of each build (``-x``: speed-up x off, the others on)."""
+BUILD_VARIANTS: tuple[tuple[str, dict[str, str]], ...] = ((ALL_ON, {}),)
+"""Name and environment of each build (``-x``: speed-up x off, the others on).
+
+No build-side speed-up is left (BENCHMARKS.md says what each one earned and
+why it went); a new one comes with a switch of its own and a line here, and
+the build rounds run again. With none, the site is built once, for the
+search variants."""
 
 NO_HOOKS = "no hooks"
 """A reference build beside the variants: the theme and plugins alone (``hooks: []``)."""
@@ -255,6 +257,8 @@ def run(options: Options, log: Callable[[str], None] = print) -> dict[str, Any]:
                 )
             except browser.SearchUnavailable as exc:
                 results["search"] = {"error": str(exc)}
+        else:
+            results["search"] = {"error": "skipped (--no-browser)"}
     finally:
         if options.keep:
             log(f"workspace kept in {base}")
@@ -280,43 +284,47 @@ def table(results: dict[str, Any], markdown: bool = False) -> str:
         f"Ablation at {results['per_lang']} articles per language, {results['date']}: "
         f"{m['nproc']} cores, {m['cpu']}, Python {m['python']}; load average (1 min) "
         f"{m.get('load_avg_1min', 0):.2f} at start, {m.get('load_avg_1min_end', 0):.2f} at end",
-        "",
-        f"Build (mkdocs build --strict, {results['runs']} rounds, variants taking turns; "
-        "median; saving = 1 - all on / this one off; CPU = user + system, the figure "
-        "to judge by on a shared machine)",
     ]
-    rows = []
-    for name, v in (results.get("build") or {}).get("variants", {}).items():
-        site = v.get("site")
-        rows.append(
+    variants = (results.get("build") or {}).get("variants")
+    if variants:
+        out += [
+            "",
+            f"Build (mkdocs build --strict, {results['runs']} rounds, variants taking turns; "
+            "median; saving = 1 - all on / this one off; CPU = user + system, the figure "
+            "to judge by on a shared machine)",
+        ]
+        rows = []
+        for name, v in variants.items():
+            site = v.get("site")
+            rows.append(
+                [
+                    name,
+                    f"{v['wall_s']:.2f} s",
+                    f"{v['cpu_s']:.2f} s",
+                    _pct(v["saving"]),
+                    _pct(v["saving_cpu"]),
+                    _pct(v.get("saving_cpu_paired")),
+                    "" if v.get("saved_cpu_s") is None else f"{v['saved_cpu_s']:.2f} s",
+                    " ".join(f"{w:.2f}" for w in v["wall_all_s"]),
+                    " ".join(f"{c:.2f}" for c in v["cpu_all_s"]),
+                    "" if site is None else f"{site['differ']} of {site['files']} files differ",
+                ]
+            )
+        out += rows_of(
             [
-                name,
-                f"{v['wall_s']:.2f} s",
-                f"{v['cpu_s']:.2f} s",
-                _pct(v["saving"]),
-                _pct(v["saving_cpu"]),
-                _pct(v.get("saving_cpu_paired")),
-                "" if v.get("saved_cpu_s") is None else f"{v['saved_cpu_s']:.2f} s",
-                " ".join(f"{w:.2f}" for w in v["wall_all_s"]),
-                " ".join(f"{c:.2f}" for c in v["cpu_all_s"]),
-                "" if site is None else f"{site['differ']} of {site['files']} files differ",
-            ]
+                "variant",
+                "wall",
+                "CPU",
+                "saving",
+                "saving, CPU",
+                "CPU, paired rounds",
+                "CPU saved",
+                "wall, each",
+                "CPU, each",
+                "site",
+            ],
+            rows,
         )
-    out += rows_of(
-        [
-            "variant",
-            "wall",
-            "CPU",
-            "saving",
-            "saving, CPU",
-            "CPU, paired rounds",
-            "CPU saved",
-            "wall, each",
-            "CPU, each",
-            "site",
-        ],
-        rows,
-    )
     search = results.get("search") or {}
     if search.get("error"):
         out += ["", f"Search not measured: {search['error']}"]

@@ -84,7 +84,7 @@ INIT_SCRIPT = """
 
 def init_script(first: str | None = None, speedups: str | None = None) -> str:
     """The latency probe; with ``first``, it also types that query at once; with
-    ``speedups``, the page's search speed-ups are switched as ``HC_SPEEDUPS`` would
+    ``speedups`` (``"-name,..."``), the named search speed-ups are off
     (``window.__hcSpeedups``, read by ``hc-search-start.js`` and the search worker)."""
     probe = (
         INIT_SCRIPT.replace("__ITEM__", RESULT_ITEM)

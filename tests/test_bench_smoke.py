@@ -127,11 +127,6 @@ def test_quick_benchmark_writes_every_figure(tmp_path: Path) -> None:
     assert build["pages"]["zh"] >= 10 and build["pages"]["en"] >= 10
     assert build["with_hooks_s"] > 0 and build["without_hooks_s"] > 0
     assert build["hooks_ratio"] == pytest.approx(build["with_hooks_s"] / build["without_hooks_s"])
-    # the same hooks without their speed-ups of the theme's work: our own cost
-    assert build["without_speedups_s"] > 0
-    assert build["own_ratio"] == pytest.approx(
-        build["without_speedups_s"] / build["without_hooks_s"]
-    )
     for lang in ("zh", "en"):
         assert build["search_index"][lang]["bytes"] > 0
         view = build["first_view"][lang]
@@ -164,7 +159,7 @@ def test_site_differences_names_changed_and_missing_files(tmp_path: Path) -> Non
 
 
 @pytest.mark.build
-def test_quick_ablation_builds_every_variant_and_compares_the_sites(tmp_path: Path) -> None:
+def test_quick_ablation_runs_from_the_command_line(tmp_path: Path) -> None:
     from benchmarks import ablation
 
     out = tmp_path / "ablation.json"
@@ -181,13 +176,39 @@ def test_quick_ablation_builds_every_variant_and_compares_the_sites(tmp_path: Pa
     )
     assert proc.returncode == 0, proc.stderr[-4000:]
     results = json.loads(out.read_text("utf-8"))
-    variants = results["build"]["variants"]
-    assert list(variants) == [name for name, _ in ablation.BUILD_VARIANTS]
-    for name, v in variants.items():
-        assert v["wall_s"] > 0 and v["cpu_s"] > 0 and len(v["cpu_all_s"]) == 1
-        if name != ablation.ALL_ON:
-            assert v["saving_cpu"] == pytest.approx(1 - variants["all on"]["cpu_s"] / v["cpu_s"])
-            assert v["site"]["differ"] == 0, (name, v["site"]["examples"])
-    assert "saving, CPU" in proc.stdout
-    assert "| variant |" in ablation.table(results, markdown=True)
+    assert results["per_lang"] == 10 and results["threshold"] == ablation.THRESHOLD
+    assert results["search"] == {"error": "skipped (--no-browser)"}
+    assert "Ablation at 10 articles per language" in proc.stdout
     assert [p.name for p in tmp_path.iterdir()] == ["ablation.json"]
+
+
+@pytest.mark.build
+def test_ablation_builds_every_variant_in_turn_and_compares_the_sites(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from benchmarks import ablation
+
+    # A switch that changes nothing: its site must be the all-on site.
+    variants = ((ablation.ALL_ON, {}), ("-nothing", {"HC_BENCH_UNUSED": "1"}))
+    monkeypatch.setattr(ablation, "BUILD_VARIANTS", variants)
+    options = ablation.Options(per_lang=10, runs=2, browser=False, workdir=tmp_path)
+    results = ablation.run(options, log=lambda _: None)
+    build = results["build"]
+    assert build["order"] == [
+        ["all on", "-nothing", "no hooks"],
+        ["-nothing", "no hooks", "all on"],  # the order shifts by one each round
+    ]
+    got = build["variants"]
+    assert list(got) == ["all on", "-nothing", "no hooks"]
+    for v in got.values():
+        assert len(v["wall_all_s"]) == len(v["cpu_all_s"]) == 2 and v["cpu_s"] > 0
+    assert got["-nothing"]["saving_cpu"] == pytest.approx(
+        1 - got["all on"]["cpu_s"] / got["-nothing"]["cpu_s"]
+    )
+    assert got["-nothing"]["site"]["differ"] == 0, got["-nothing"]["site"]["examples"]
+    assert got["-nothing"]["site"]["files"] > 100
+    assert got["no hooks"]["saving"] is None and got["no hooks"]["site"] is None
+    text = ablation.table(results)
+    assert "saving, CPU" in text and "-nothing" in text
+    assert "| variant |" in ablation.table(results, markdown=True)
+    assert [p.name for p in tmp_path.iterdir()] == []

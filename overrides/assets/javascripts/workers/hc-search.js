@@ -57,8 +57,8 @@
   var compounds = [];   /* domain terms of the last query, searched whole */
   var helpers = {};     /* terms added to the last query -> the word typed */
 
-  /* Whether a speed-up is turned off, for measuring: self.__hcSpeedups reads
-     as HC_SPEEDUPS does ("0": all off; "-lunrbuild,-answers": those off).
+  /* Whether a speed-up is turned off, for measuring: self.__hcSpeedups is
+     "0" (all off) or a list such as "-lunrbuild,-answers" (those off).
      The names: lunrbuild (compactBuilder), tokenizer (its Fast tokenizer),
      answers (Answers). */
   function speedupOff(name) {
