@@ -28,17 +28,6 @@ def _userdict(config) -> Path | None:
     return Path(config.config_file_path).parent / name if name else None
 
 
-def _theme_tokenizer(config):
-    """jieba's global tokenizer when the theme's search plugin loaded our dictionaries into it."""
-    search = config.plugins.get("material/search")
-    if search is None or _userdict(config) is None:
-        return None
-    from material.plugins.search import plugin as theme_search
-
-    jieba = getattr(theme_search, "jieba", None)
-    return jieba.dt if jieba is not None else None
-
-
 def _prefixes(config) -> dict[str, str]:
     i18n = config.plugins.get("i18n")
     if i18n is None:
@@ -82,7 +71,6 @@ def on_post_build(config, **kwargs):
             _prefixes(config),
             _userdict(config),
             root / SYNONYMS,
-            _theme_tokenizer(config),
         )
     except SearchIndexError as exc:
         raise PluginError(f"search: {exc}") from exc

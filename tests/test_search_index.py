@@ -125,13 +125,6 @@ def test_snippets_never_break_before_closing_or_after_opening_punctuation(segmen
     assert not re.search("[(「『《〈【“‘]" + ZWSP, text), text
 
 
-def test_a_shared_tokenizer_is_used_as_it_is(segmenter):
-    shared = segmenter.tokenizer
-    other = Segmenter(USERDICT, shared=shared)
-    assert other.tokenizer is shared
-    assert other.segment("开启双重验证") == segmenter.segment("开启双重验证")
-
-
 def test_missing_user_dictionary_is_a_clear_error(tmp_path):
     with pytest.raises(SearchIndexError, match="does not exist"):
         Segmenter(tmp_path / "nope.txt").words("验证")

@@ -84,11 +84,6 @@ class Segmenter:
     userdict: Path | None = None
     """Path of a jieba user dictionary (``word [freq] [tag]`` per line)."""
 
-    shared: Any = None
-    """A ``jieba.Tokenizer`` that already has ``userdict`` loaded (the theme's
-    search plugin loads it into jieba's global one), used instead of loading
-    the dictionary a second time."""
-
     _tokenizer: Any = field(default=None, init=False, repr=False)
     _runs: dict[tuple[str, bool], tuple[list[str], list[str]]] = field(
         default_factory=dict, init=False, repr=False
@@ -96,11 +91,8 @@ class Segmenter:
 
     @property
     def tokenizer(self) -> Any:
-        """``shared``, or else a private ``jieba.Tokenizer`` (the global one stays untouched)."""
+        """A private ``jieba.Tokenizer`` (the global one stays untouched)."""
         if self._tokenizer is None:
-            if self.shared is not None:
-                self._tokenizer = self.shared
-                return self._tokenizer
             import logging
 
             import jieba
@@ -219,21 +211,20 @@ _KINSOKU = re.compile(f"{ZWSP}+(?=[{_CLOSING},.;:?!)\\]}}%])|(?<=[{_OPENING}(\\[
 (``。``, ``、``, closing brackets) and after opening brackets. The search
 separator already splits words at punctuation, so only the line breaks of
 the result snippets change."""
-_SEGMENTERS: dict[tuple[Path | None, float, int], Segmenter] = {}
+_SEGMENTERS: dict[tuple[Path | None, float], Segmenter] = {}
 
 
-def segmenter_for(userdict: Path | None, shared: Any = None) -> Segmenter:
+def segmenter_for(userdict: Path | None) -> Segmenter:
     """One :class:`Segmenter` per user dictionary (and its mtime), reused across builds.
 
     Loading jieba's dictionary costs about a second; ``mkdocs serve`` rebuilds
-    on every edit and should not pay it each time. ``shared``: see
-    :attr:`Segmenter.shared`.
+    on every edit and should not pay it each time.
     """
     mtime = userdict.stat().st_mtime if userdict is not None and userdict.is_file() else 0.0
-    key = (userdict, mtime, id(shared))
+    key = (userdict, mtime)
     if key not in _SEGMENTERS:
         _SEGMENTERS.clear()
-        _SEGMENTERS[key] = Segmenter(userdict, shared)
+        _SEGMENTERS[key] = Segmenter(userdict)
     return _SEGMENTERS[key]
 
 
@@ -500,12 +491,8 @@ def build_language_indexes(
     prefixes: Mapping[str, str],
     userdict: Path | None,
     synonyms: Path | None = None,
-    shared_tokenizer: Any = None,
 ) -> dict[str, Path]:
-    """Read the theme's merged ``site/search/search_index.json``; write per-language ones.
-
-    ``shared_tokenizer``: see :attr:`Segmenter.shared`.
-    """
+    """Read the theme's merged ``site/search/search_index.json``; write per-language ones."""
     source = site_dir / "search" / "search_index.json"
     try:
         merged = json.loads(source.read_text(encoding="utf-8"))
@@ -513,9 +500,7 @@ def build_language_indexes(
         raise SearchIndexError(f"{source} is missing: is the search plugin enabled?") from exc
     except json.JSONDecodeError as exc:
         raise SearchIndexError(f"{source} line {exc.lineno}: not valid JSON ({exc.msg})") from exc
-    indexes = split_index(
-        merged, prefixes, segmenter_for(userdict, shared_tokenizer), load_synonyms(synonyms)
-    )
+    indexes = split_index(merged, prefixes, segmenter_for(userdict), load_synonyms(synonyms))
     return write_indexes(site_dir, indexes, prefixes)
 
 
