@@ -117,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="",
         metavar="NAMES",
         help="with --ablate: measure only these speed-ups (comma separated, e.g. "
-        "navcache,answers) against all on",
+        "searchstart,tokenizer) against all on",
     )
     p.add_argument(
         "--profile-no-hooks",

@@ -60,7 +60,6 @@ SEARCH_VARIANTS: tuple[tuple[str, str | None], ...] = (
     ("-searchstart", "-searchstart"),
     ("-lunrbuild", "-lunrbuild"),
     ("-tokenizer", "-tokenizer"),
-    ("-answers", "-answers"),
 )
 """Name and ``window.__hcSpeedups`` of each page load."""
 

@@ -28,7 +28,7 @@
  * Over http(s) this script does nothing.
  *
  * For measuring, window.__hcSpeedups ("0", or a list such as
- * "-searchstart,-answers") turns speed-ups off: "0" or "-searchstart" leaves
+ * "-searchstart,-lunrbuild") turns speed-ups off: "0" or "-searchstart" leaves
  * the theme its shim; the page's value goes on to the worker it starts (see
  * workers/hc-search.js).
  */
