@@ -16,8 +16,8 @@ from helpcenter.site.search_index import (
     build_language_indexes,
     language_of,
     language_prefixes,
-    rewrite_page_config,
 )
+from helpcenter.theme.search_worker import ThemeConfigError, rewrite_page_config
 
 SYNONYMS = "data/search_synonyms.yml"
 
@@ -55,7 +55,7 @@ def on_page_context(context, page, config, **kwargs):
 def on_post_page(output, page, config, **kwargs):
     try:
         return rewrite_page_config(output, _language_root(page, config))
-    except SearchIndexError as exc:
+    except ThemeConfigError as exc:
         raise PluginError(f"search: page {page.file.src_uri}: {exc}") from exc
 
 

@@ -17,13 +17,13 @@ from pathlib import Path
 import pytest
 from conftest import serve_directory
 
-from helpcenter.checks.offline import SEARCH_WORKER_TEXT
+from helpcenter.theme.search_start import SEARCH_WORKER_TEXT
 
 PREFIX = {"zh": "", "en": "en/"}
 QUERY = {"zh": "忘记密码", "en": "password"}
 INPUT = "input[data-md-component=search-query]"
 ITEM = ".md-search-result__list > li.md-search-result__item"
-HARNESS = Path(__file__).with_name("js") / "lunr_index.js"
+HARNESS = Path(__file__).resolve().parents[1] / "js" / "lunr_index.js"
 
 STATE = """() => {
   const s = window.__hcSearchStart;

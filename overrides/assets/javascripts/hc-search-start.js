@@ -27,6 +27,10 @@
  *
  * Over http(s) this script does nothing.
  *
+ * Seam: what this relies on of Material's bundle and of the iframe-worker
+ * shim, the versions it was checked against and what it buys are in
+ * helpcenter.theme.search_start (src/helpcenter/theme/search_start.py).
+ *
  * For measuring, window.__hcSpeedups ("0", or a list such as
  * "-searchstart,-lunrbuild") turns speed-ups off: "0" or "-searchstart" leaves
  * the theme its shim; the page's value goes on to the worker it starts (see

@@ -170,7 +170,7 @@ class RenderedChecks:
     def policy(self) -> str:
         """The site's Content-Security-Policy (the union of every page's hashes, and those of
         the iframe-worker shim's script for each search worker URL of the theme)."""
-        from helpcenter.checks.offline import SHIM_FILE
+        from helpcenter.theme.search_start import SHIM_FILE, shim_script_hashes
 
         hashes = set(self.hashes)
         urls = self._worker_urls - {""}
@@ -179,7 +179,7 @@ class RenderedChecks:
                 shim = (self.root / SHIM_FILE).read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 shim = ""  # the offline hook names the missing shim
-            hashes |= csp.shim_script_hashes(shim, urls)
+            hashes |= shim_script_hashes(shim, urls)
         return csp.policy(hashes)
 
     def guard_findings(self, source_lines: list[str]) -> list[Finding]:
@@ -200,7 +200,7 @@ checked with the theme's profile, not the article's. Added by the hook that rend
 def _search_worker(config_json: str) -> str:
     """The search worker URL of the theme's page configuration (``""`` without one), as
     hooks/search.py rewrites it after this check read the page."""
-    from helpcenter.site.search_index import worker_url
+    from helpcenter.theme.search_worker import worker_url
 
     try:
         value = json.loads(config_json).get("search")

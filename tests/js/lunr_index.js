@@ -24,7 +24,8 @@
  *   slow       our worker leaves tokenizing to the theme's tokenizer;
  *   results    the output also holds the worker's answers to queries typed
  *              into the search box ("results"): what the page shows,
- *              highlighting included.
+ *              highlighting included;
+ *   speedups=X our worker with self.__hcSpeedups = X ("-lunrbuild", "0", ...).
  */
 "use strict";
 const fs = require("fs");
@@ -45,6 +46,7 @@ globalThis.addEventListener = (type, listener) => {
   if (type === "message") handler = listener;
 };
 globalThis.postMessage = (message) => sent.push(message);
+for (const v of variants) if (v.startsWith("speedups=")) globalThis.__hcSpeedups = v.slice(9);
 globalThis.importScripts = (...urls) => {
   for (const u of urls)
     (0, eval)(fs.readFileSync(url.fileURLToPath(new URL(u, globalThis.location.href)), "utf8"));
