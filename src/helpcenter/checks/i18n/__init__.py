@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpcenter.theme import i18n_plugin
+
 LANGUAGES: tuple[str, ...] = ("zh", "en")
 """Language folders under ``docs/``, source language first (as in mkdocs.yml)."""
 
@@ -33,37 +35,38 @@ def pages_by_language(
     return out
 
 
-def languages_of(i18n_plugin: object | None) -> tuple[tuple[str, ...], str, str | None]:
+def languages_of(plugin: object | None) -> tuple[tuple[str, ...], str, str | None]:
     """``(languages, default, current)`` from a static-i18n plugin instance (duck-typed).
 
     Without the plugin (a single-language site): :data:`LANGUAGES`,
-    :data:`SOURCE_LANGUAGE` and ``None``.
+    :data:`SOURCE_LANGUAGE` and ``None``. What is read of the plugin's own
+    state is in :mod:`helpcenter.theme.i18n_plugin`.
     """
-    config = getattr(i18n_plugin, "config", None)
-    entries = getattr(config, "languages", None) if config is not None else None
+    entries = i18n_plugin.language_entries(plugin)
     if not entries:
         return LANGUAGES, SOURCE_LANGUAGE, None
     languages = tuple(
         e["locale"] for e in entries if e.get("build", True) and e["locale"] != "null"
     )
     default = next((e["locale"] for e in entries if e.get("default")), languages[0])
-    return languages, default, getattr(i18n_plugin, "current_language", None)
+    return languages, default, i18n_plugin.current_language(plugin)
 
 
-def is_first_language_build(i18n_plugin: object | None) -> bool:
+def is_first_language_build(plugin: object | None) -> bool:
     """Whether this is the first language build of a site build (the default language's).
 
     static-i18n runs one MkDocs build per language; site-wide checks run once,
     in the default language's build, which every site build includes.
     """
-    _, default, current = languages_of(i18n_plugin)
+    _, default, current = languages_of(plugin)
     return current is None or current == default
 
 
-def is_language_build(i18n_plugin: object | None) -> bool:
+def is_language_build(plugin: object | None) -> bool:
     """Whether a build is one of the other languages' builds inside a site build.
 
-    static-i18n runs them from its own ``on_post_build`` with ``building`` set;
-    site-wide work done at the end of the site build skips them.
+    static-i18n runs them from its own ``on_post_build`` with ``building`` set
+    (:mod:`helpcenter.theme.i18n_plugin`); site-wide work done at the end of the
+    site build skips them.
     """
-    return bool(getattr(i18n_plugin, "building", False))
+    return i18n_plugin.is_language_build(plugin)
