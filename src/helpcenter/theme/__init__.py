@@ -23,12 +23,12 @@ Seams:
   theme configuration points at it. Buys search quality (Chinese queries
   segmented, Traditional characters, whole-word English) and two speed-ups of
   the first search at 1000 articles per language: its own Lunr index builder
-  (73% zh, 81% en) and its own tokenizer (34%, 46%).
+  (77% zh, 80% en) and its own tokenizer (33%, 30%).
 - :mod:`helpcenter.theme.search_start`: from ``file://``, the index is built
   in a worker started from a ``blob:`` address as the page loads
   (``overrides/assets/javascripts/hc-search-start.js`` replaces
   ``window.Worker`` for the theme's search), instead of the theme's
-  iframe-worker shim on the page's thread: 35% (zh) and 53% (en) of the
+  iframe-worker shim on the page's thread: 34% (zh) and 44% (en) of the
   first search. The shim itself (a local copy, its hashes in the site's
   policy) is what makes offline search work at all, and stays with it.
 - :mod:`helpcenter.theme.search_dialog`: the theme's search dialog gets an

@@ -38,10 +38,11 @@ iframe-worker 1.0.4 (``package.json``, ``package-lock.json``).
 
 What it buys: measured with ``python -m benchmarks --ablate`` at 1000
 articles per language, in Chromium from ``file://`` on 2026-12-06 (first
-query typed at DOM ready, median of 5 page loads each): with the theme's
-shim instead
-(``-searchstart``) the first results come 457 ms (zh) and 337 ms (en) after
-the query, against 298 and 159 ms: 35% and 53% of the first search saved.
+query typed at DOM ready, median of 7 page loads each, the variants taking
+turns): with the theme's shim instead (``-searchstart``) the first results
+come 332 ms (zh) and 299 ms (en) after the query, against 220 and 166 ms:
+34% and 44% of the first search saved (35% and 53% in an earlier run of 5
+loads).
 It is a speed-up, not what makes search work from ``file://``: the shim
 answers the same searches under the same policy (its script's hashes are in
 it), and ``tests/browser/test_search_worker.py`` searches through it when the

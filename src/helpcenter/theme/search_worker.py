@@ -36,12 +36,18 @@ bundles Lunr 2.3.9.
 
 What it buys: measured with ``python -m benchmarks --ablate`` at 1000
 articles per language, in Chromium from ``file://`` on 2026-12-06 (first
-query typed at DOM ready, median of 5 page loads each; all speed-ups on, the
-first results come 298 ms (zh) and 159 ms (en) after the query):
+query typed at DOM ready, median of 7 page loads each, the variants taking
+turns; all speed-ups on, the first results come 220 ms (zh) and 166 ms (en)
+after the query):
 
-- ``-lunrbuild`` (Lunr's own builder): 1090 ms zh, 845 ms en: 73% and 81%
-  of the first search saved;
-- ``-tokenizer`` (the theme's tokenizer): 453 ms zh, 298 ms en: 34%, 46%.
+- ``-lunrbuild`` (Lunr's own builder): 938 ms zh, 811 ms en: 77% and 80%
+  of the first search saved (73% and 81% in an earlier run of 5 loads);
+- ``-tokenizer`` (the theme's tokenizer): 326 ms zh, 238 ms en: 33% and
+  30% (34%, 46%).
+
+Later queries on the same page are not faster for them (postings and
+vectors are made when a search first reads them): 52 ms zh, 39 ms en, with
+Lunr's own builder 48 and 30 ms.
 
 Our own answering of queries (the theme's ``Search#search`` redone with one
 copy per result) saved 3% and 0% of the first search (15 page loads each)
