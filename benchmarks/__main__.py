@@ -12,7 +12,9 @@ Run counts come from flags or the environment (flags win):
 
 ``--quick`` runs one small size (10 articles per language) once, for the
 smoke test. ``--profile`` instead profiles one build and measures what each
-part of the stack costs (see :mod:`benchmarks.profile`).
+part of the stack costs (see :mod:`benchmarks.profile`). ``--ablate``
+instead turns each speed-up off in turn, at the largest of ``--sizes``, and
+measures what it earns (see :mod:`benchmarks.ablation`).
 """
 
 from __future__ import annotations
@@ -105,6 +107,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the tables of a results file as Markdown (for the README) and exit",
     )
     p.add_argument(
+        "--ablate",
+        action="store_true",
+        help="measure each speed-up off against all on, at the largest of --sizes "
+        "(--runs-large rounds, at least 3; writes benchmarks/ablation.json)",
+    )
+    p.add_argument(
+        "--only",
+        default="",
+        metavar="NAMES",
+        help="with --ablate: measure only these speed-ups (comma separated, e.g. "
+        "searchstart,tokenizer) against all on",
+    )
+    p.add_argument(
         "--profile-no-hooks",
         action="store_true",
         help="with --profile: skip the one-build-per-hook ablations",
@@ -121,7 +136,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (OSError, ValueError) as exc:
             print(f"bench: cannot read {args.markdown}: {exc}", file=sys.stderr)
             return 2
-        print(report.table(results, markdown=True), end="")
+        if "threshold" in results:  # an --ablate results file
+            from benchmarks import ablation
+
+            print(ablation.table(results, markdown=True), end="")
+        else:
+            print(report.table(results, markdown=True), end="")
         return 0
     if args.workdir is not None:
         try:
@@ -141,6 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 keep=args.keep,
                 per_hook=not args.profile_no_hooks,
             )
+        if args.ablate:
+            return _ablate(args, root)
         options = Options(
             sizes=[10] if args.quick else args.sizes,
             runs=1 if args.quick else max(1, args.runs),
@@ -164,6 +186,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
     print(f"\nResults written to {options.output}")
+    return 0
+
+
+def _ablate(args: argparse.Namespace, root: Path) -> int:
+    from benchmarks import ablation
+
+    options = ablation.Options(
+        per_lang=10 if args.quick else max(args.sizes),
+        runs=1 if args.quick else max(3, args.runs_large),
+        loads=1 if args.quick else max(ablation.SEARCH_PAGE_LOADS, args.runs),
+        browser=not args.no_browser,
+        workdir=args.workdir,
+        keep=args.keep,
+        only=tuple(n.strip().removeprefix("-") for n in args.only.split(",") if n.strip()),
+    )
+    results = ablation.run(options, log=lambda m: print(m, file=sys.stderr, flush=True))
+    print(ablation.table(results))
+    output = args.output or root / "benchmarks" / "ablation.json"
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"\nResults written to {output}")
     return 0
 
 

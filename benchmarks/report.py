@@ -164,9 +164,7 @@ def table(results: dict[str, Any], markdown: bool = False) -> str:
     out.append(
         "Build (mkdocs build --strict, subprocess, median of runs; "
         "paired runs: median of each run with hooks / the run without after it; "
-        "best runs: fastest with hooks / fastest without; speed-ups off: our hooks "
-        "without what they make cheaper of the theme's and plugins' work, HC_SPEEDUPS=0, "
-        "so that ratio is what our own checks and rendering cost)"
+        "best runs: fastest with hooks / fastest without)"
     )
     rows = []
     for b in results["builds"]:
@@ -183,9 +181,6 @@ def table(results: dict[str, Any], markdown: bool = False) -> str:
                 _fmt(b.get("hooks_ratio_paired"), "", 3),
                 _fmt(b.get("hooks_ratio_cpu"), "", 3),
                 _fmt(b.get("hooks_ratio_best"), "", 3),
-                _fmt(b.get("without_speedups_s"), " s"),
-                _fmt(b.get("own_ratio"), "", 3),
-                _fmt(b.get("own_ratio_cpu"), "", 3),
                 _fmt(b["per_article_ms"], " ms", 1),
                 _fmt(b.get("per_article_cpu_ms"), " ms", 1),
                 _fmt(b.get("marginal_per_article_ms"), " ms", 1),
@@ -205,9 +200,6 @@ def table(results: dict[str, Any], markdown: bool = False) -> str:
             "ratio, paired runs",
             "CPU ratio",
             "ratio, best runs",
-            "speed-ups off",
-            "ratio, speed-ups off",
-            "CPU ratio, speed-ups off",
             "per page",
             "CPU per page",
             "marginal per page",

@@ -122,13 +122,10 @@ class Runner:
                 self.notes.append(note)
         pages = ws.pages_per_lang()
         out_h, out_n = base / f"site-{n}", base / f"site-{n}-nohooks"
-        out_b = base / f"site-{n}-nospeedups"
         with_h: list[float] = []
         without: list[float] = []
-        bare: list[float] = []
         cpu_h: list[float] = []
         cpu_n: list[float] = []
-        cpu_b: list[float] = []
         for i in range(runs):
             t = workspace.build(ws, out_h, hooks=True)
             with_h.append(t.wall_s)
@@ -136,17 +133,12 @@ class Runner:
             t = workspace.build(ws, out_n, hooks=False)
             without.append(t.wall_s)
             cpu_n.append(t.cpu_s)
-            # Our hooks without their speed-ups of the theme's and plugins'
-            # work: what our own checks and rendering cost.
-            t = workspace.build(ws, out_b, hooks=True, speedups=False)
-            bare.append(t.wall_s)
-            cpu_b.append(t.cpu_s)
             self.log(
                 f"  {n}/lang run {i + 1}/{runs}: with hooks {with_h[-1]:.2f} s, "
-                f"without {without[-1]:.2f} s, hooks without speed-ups {bare[-1]:.2f} s"
+                f"without {without[-1]:.2f} s"
             )
             if largest and i == 0 and runs > 1:
-                runs_left = self._affordable_runs(with_h[-1] + without[-1] + bare[-1], runs)
+                runs_left = self._affordable_runs(with_h[-1] + without[-1], runs)
                 if runs_left < runs:
                     self.notes.append(
                         f"{n}/lang: {runs_left} build runs instead of {runs} "
@@ -182,11 +174,6 @@ class Runner:
             "with_hooks_cpu_s": measure.median(cpu_h),
             "without_hooks_cpu_s": measure.median(cpu_n),
             "hooks_ratio_cpu": _ratio(measure.median(cpu_h), measure.median(cpu_n)),
-            "without_speedups_s": measure.median(bare),
-            "without_speedups_all_s": bare,
-            "without_speedups_cpu_s": measure.median(cpu_b),
-            "own_ratio": _ratio(measure.median(bare), med_n),
-            "own_ratio_cpu": _ratio(measure.median(cpu_b), measure.median(cpu_n)),
             "per_article_ms": 1000 * med_h / total_pages if med_h and total_pages else None,
             "per_article_cpu_ms": (
                 1000 * measure.median(cpu_h) / total_pages if cpu_h and total_pages else None
@@ -201,7 +188,6 @@ class Runner:
         }
         if not self.o.keep:
             shutil.rmtree(out_n, ignore_errors=True)
-            shutil.rmtree(out_b, ignore_errors=True)
         return result, ws
 
     def _affordable_runs(self, pair_s: float, runs: int) -> int:

@@ -3,8 +3,7 @@
 Checks the Markdown source of every page once per site build (it starts in
 the default language's pass) and logs each finding as a warning under
 ``mkdocs.``, so ``mkdocs build --strict`` fails naming
-``docs/<lang>/<page>.md:LINE:COL``. The scan runs beside the page rendering
-(:mod:`helpcenter.checks.background`); its findings are logged when the
+``docs/<lang>/<page>.md:LINE:COL``. The findings are logged when the
 default language's pages are built. What only the rendered pages show
 (``hooks/policy.py`` reads them) is logged in each language's pass.
 """
@@ -16,17 +15,8 @@ import logging
 from mkdocs.plugins import event_priority
 
 from helpcenter.build.context import current
-from helpcenter.checks import background
 
 log = logging.getLogger("mkdocs.plugins.helpcenter.guard")
-
-
-def on_files(files, config, **kwargs):
-    ctx = current()
-    if ctx.main_pass:
-        # Beside the page rendering, in a second process.
-        ctx.guard_check().start(background.submit)
-    return files
 
 
 # Before the i18n plugin's other language passes (its on_post_build, priority

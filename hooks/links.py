@@ -5,7 +5,6 @@ settings (mkdocs.yml) still check each language's pass; this adds line numbers,
 links between languages, absolute paths and the external host policy shared
 with the contact guard. Warnings fail ``--strict``; errors (a link to a host
 that is not official or allowed, a ``javascript:`` link) stop any build. The
-check runs beside the page rendering (:mod:`helpcenter.checks.background`); its
 findings are reported when the default language's pages are built.
 """
 
@@ -17,18 +16,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from helpcenter.build.context import current
-from helpcenter.checks import background
 
 log = logging.getLogger("mkdocs.plugins.helpcenter.links")
-
-
-def on_files(files, config, **kwargs):
-    ctx = current()
-    if ctx.main_pass:
-        check = ctx.link_check(config.markdown_extensions, config.mdx_configs)
-        # Beside the page rendering, in a second process.
-        check.start(background.submit)
-    return files
 
 
 # Before the i18n plugin's other language passes (its on_post_build, priority

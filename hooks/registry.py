@@ -19,7 +19,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from helpcenter.build.context import current
-from helpcenter.checks import background
 from helpcenter.site import render, verifier
 from helpcenter.theme import static_i18n
 
@@ -30,8 +29,6 @@ def on_config(config):
     ctx = current()
     if ctx.registry is None:
         raise PluginError(ctx.registry_problems()) from None
-    # The verifier's data is made in a second process while the pages render.
-    ctx.verifier_data().start(background.submit)
     config.extra["hc"] = render.site_data(ctx.registry, ctx.languages, config.site_url)
     return config
 

@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 from helpcenter.build.context import current
 from helpcenter.site import search_index
 from helpcenter.site.search_index import SearchIndexError
-from helpcenter.theme import searchdedup, speedups
+from helpcenter.theme.search_worker import ThemeConfigError, rewrite_page_config
 
 SYNONYMS = "data/search_synonyms.yml"
 
@@ -21,17 +21,6 @@ def _userdict(config) -> Path | None:
     search = config.plugins.get("material/search") or config.plugins.get("search")
     name = getattr(search, "config", {}).get("jieba_dict_user") if search else None
     return Path(config.config_file_path).parent / name if name else None
-
-
-def _theme_tokenizer(config):
-    """jieba's global tokenizer when the theme's search plugin loaded our dictionaries into it."""
-    search = config.plugins.get("material/search")
-    if search is None or _userdict(config) is None:
-        return None
-    from material.plugins.search import plugin as theme_search
-
-    jieba = getattr(theme_search, "jieba", None)
-    return jieba.dt if jieba is not None else None
 
 
 def _language_root(page) -> str:
@@ -43,13 +32,6 @@ def _language_root(page) -> str:
         raise PluginError(f"search: page {page.file.src_uri}: {exc}") from exc
 
 
-def on_config(config, **kwargs):
-    """The i18n plugin's removal of duplicate search entries, in linear time."""
-    if speedups.enabled():
-        searchdedup.install(config.plugins.get("i18n"))
-    return config
-
-
 def on_page_context(context, page, config, **kwargs):
     """The language root of the page's index, for partials/hc-search-start.html."""
     context["hc_search_root"] = _language_root(page)
@@ -59,8 +41,8 @@ def on_page_context(context, page, config, **kwargs):
 def on_post_page(output, page, config, **kwargs):
     root = _language_root(page)
     try:
-        return search_index.rewrite_page_config(output, root)
-    except SearchIndexError as exc:
+        return rewrite_page_config(output, root)
+    except ThemeConfigError as exc:
         raise PluginError(f"search: page {page.file.src_uri}: {exc}") from exc
 
 
@@ -70,10 +52,9 @@ def on_post_build(config, **kwargs):
     ctx = current()
     if not ctx.main_pass:
         return  # another language's pass: the index is not final yet
-    userdict, tokenizer = _userdict(config), _theme_tokenizer(config)
     try:
         search_index.build_language_indexes(
-            ctx.site_dir, ctx.languages.prefixes, userdict, ctx.root / SYNONYMS, tokenizer
+            ctx.site_dir, ctx.languages.prefixes, _userdict(config), ctx.root / SYNONYMS
         )
     except SearchIndexError as exc:
         raise PluginError(f"search: {exc}") from exc

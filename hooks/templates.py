@@ -1,35 +1,8 @@
-"""Theme templates compiled once per process (see :mod:`helpcenter.theme.templatecache`),
-and the sidebar's entries rendered once per folder (see :mod:`helpcenter.theme.navcache`);
-the theme's search dialog named (see :mod:`helpcenter.theme.search_dialog`).
-
-MkDocs makes a new Jinja environment for each build; static-i18n builds once
-per language and ``mkdocs serve`` again after each edit. With this hook, each
-of those builds reuses the templates the first one compiled, and each build
-renders a sidebar entry that is not on the way to the current page once per
-folder. The pages are the same without it (``HC_SPEEDUPS=0``, see
-:mod:`helpcenter.theme.speedups`; ``tests/test_navcache.py`` compares them).
-"""
+"""The theme's search dialog named (see :mod:`helpcenter.theme.search_dialog`)."""
 
 from __future__ import annotations
 
-import logging
-
-from helpcenter.theme import navcache, speedups
 from helpcenter.theme.search_dialog import name_search_dialog
-from helpcenter.theme.templatecache import share
-
-log = logging.getLogger("mkdocs.plugins.helpcenter.templates")
-
-
-def on_env(env, config, files):
-    if not speedups.enabled():
-        return env
-    env = share(env)
-    missing = navcache.install(env)
-    if missing:
-        log.info("sidebar cache off for %s: the theme renders entries differently",
-                 ", ".join(sorted(missing)))  # fmt: skip
-    return env
 
 
 def on_post_page(output, page, config, **kwargs):

@@ -127,11 +127,6 @@ def test_quick_benchmark_writes_every_figure(tmp_path: Path) -> None:
     assert build["pages"]["zh"] >= 10 and build["pages"]["en"] >= 10
     assert build["with_hooks_s"] > 0 and build["without_hooks_s"] > 0
     assert build["hooks_ratio"] == pytest.approx(build["with_hooks_s"] / build["without_hooks_s"])
-    # the same hooks without their speed-ups of the theme's work: our own cost
-    assert build["without_speedups_s"] > 0
-    assert build["own_ratio"] == pytest.approx(
-        build["without_speedups_s"] / build["without_hooks_s"]
-    )
     for lang in ("zh", "en"):
         assert build["search_index"][lang]["bytes"] > 0
         view = build["first_view"][lang]
@@ -148,3 +143,72 @@ def test_quick_benchmark_writes_every_figure(tmp_path: Path) -> None:
     assert "| articles/lang |" in report.table(results, markdown=True)
     # No leftovers: workspaces are removed after the run.
     assert [p.name for p in tmp_path.iterdir()] == ["results.json"]
+
+
+def test_site_differences_names_changed_and_missing_files(tmp_path: Path) -> None:
+    from benchmarks.ablation import site_differences
+
+    for side, text in (("a", "one"), ("b", "two")):
+        (tmp_path / side / "sub").mkdir(parents=True)
+        (tmp_path / side / "same.html").write_text("same", encoding="utf-8")
+        (tmp_path / side / "sub" / "page.html").write_text(text, encoding="utf-8")
+    (tmp_path / "a" / "only-a.js").write_text("x", encoding="utf-8")
+    found = site_differences(tmp_path / "a", tmp_path / "b")
+    assert found == {"files": 3, "differ": 2, "examples": ["only-a.js", "sub/page.html"]}
+    assert site_differences(tmp_path / "b", tmp_path / "b")["differ"] == 0
+
+
+@pytest.mark.build
+def test_quick_ablation_runs_from_the_command_line(tmp_path: Path) -> None:
+    from benchmarks import ablation
+
+    out = tmp_path / "ablation.json"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("PYTHONPATH", None)
+    args = ["--ablate", "--quick", "--no-browser", "--output", str(out), "--workdir"]
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks", *args, str(tmp_path)],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    results = json.loads(out.read_text("utf-8"))
+    assert results["per_lang"] == 10 and results["threshold"] == ablation.THRESHOLD
+    assert results["search"] == {"error": "skipped (--no-browser)"}
+    assert "Ablation at 10 articles per language" in proc.stdout
+    assert [p.name for p in tmp_path.iterdir()] == ["ablation.json"]
+
+
+@pytest.mark.build
+def test_ablation_builds_every_variant_in_turn_and_compares_the_sites(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from benchmarks import ablation
+
+    # A switch that changes nothing: its site must be the all-on site.
+    variants = ((ablation.ALL_ON, {}), ("-nothing", {"HC_BENCH_UNUSED": "1"}))
+    monkeypatch.setattr(ablation, "BUILD_VARIANTS", variants)
+    options = ablation.Options(per_lang=10, runs=2, browser=False, workdir=tmp_path)
+    results = ablation.run(options, log=lambda _: None)
+    build = results["build"]
+    assert build["order"] == [
+        ["all on", "-nothing", "no hooks"],
+        ["-nothing", "no hooks", "all on"],  # the order shifts by one each round
+    ]
+    got = build["variants"]
+    assert list(got) == ["all on", "-nothing", "no hooks"]
+    for v in got.values():
+        assert len(v["wall_all_s"]) == len(v["cpu_all_s"]) == 2 and v["cpu_s"] > 0
+    assert got["-nothing"]["saving_cpu"] == pytest.approx(
+        1 - got["all on"]["cpu_s"] / got["-nothing"]["cpu_s"]
+    )
+    assert got["-nothing"]["site"]["differ"] == 0, got["-nothing"]["site"]["examples"]
+    assert got["-nothing"]["site"]["files"] > 100
+    assert got["no hooks"]["saving"] is None and got["no hooks"]["site"] is None
+    text = ablation.table(results)
+    assert "saving, CPU" in text and "-nothing" in text
+    assert "| variant |" in ablation.table(results, markdown=True)
+    assert [p.name for p in tmp_path.iterdir()] == []

@@ -127,20 +127,6 @@ def test_active_content_in_the_themes_part_is_placed_at_the_front_matter() -> No
     assert again == []
 
 
-def test_the_shim_script_hash_follows_the_pinned_shim() -> None:
-    shim = (
-        'function c(s,n){parent.postMessage(s,n||"*")}function d(...s){return s}'
-        "this.w.document.write(`<html><body><script>postMessage=${c};importScripts=${d};"
-        'f("${e}")<\\/script><script src=${e}><\\/script></body></html>`)'
-    )
-    text = 'postMessage=function c(s,n){parent.postMessage(s,n||"*")};'
-    text += 'importScripts=function d(...s){return s};f("w.js")'
-    assert csp.shim_script_hashes(shim, ["w.js"]) == {csp.script_hash(text)}
-    assert csp.shim_script_hashes("no shim here", ["w.js"]) == set()
-    real = (ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js").read_text("utf-8")
-    assert len(csp.shim_script_hashes(real, ["a.js", "../a.js"])) == 2
-
-
 def test_a_contact_in_another_pages_title_is_reported_once_at_the_built_page(registry) -> None:
     content = "<p>Text</p>"
     page = '<html><body><nav><a href="b.html">Call +1 202 555 0183</a></nav>{}</body></html>'

@@ -14,13 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter.checks.offline import (
-    SHIM_SITE_PATH,
-    OfflineError,
-    copy_worker_shim,
-    external_references,
-    polyfills_without_cdn,
-)
+from helpcenter.checks.offline import OfflineError, copy_worker_shim, external_references
 from helpcenter.site import bundle
 from helpcenter.site.search_index import (
     HAN_RUN,
@@ -30,11 +24,11 @@ from helpcenter.site.search_index import (
     language_of,
     language_prefixes,
     load_synonyms,
-    rewrite_page_config,
     split_index,
     synonym_keywords,
     write_indexes,
 )
+from helpcenter.theme.search_start import SHIM_SITE_PATH
 
 ROOT = Path(__file__).resolve().parents[1]
 USERDICT = ROOT / "data/jieba_userdict.txt"
@@ -123,13 +117,6 @@ def test_snippets_never_break_before_closing_or_after_opening_punctuation(segmen
     assert ZWSP in text  # words are still separated
     assert not re.search(ZWSP + "[、。,.;:?!)」』》〉】”’…]", text), text
     assert not re.search("[(「『《〈【“‘]" + ZWSP, text), text
-
-
-def test_a_shared_tokenizer_is_used_as_it_is(segmenter):
-    shared = segmenter.tokenizer
-    other = Segmenter(USERDICT, shared=shared)
-    assert other.tokenizer is shared
-    assert other.segment("开启双重验证") == segmenter.segment("开启双重验证")
 
 
 def test_missing_user_dictionary_is_a_clear_error(tmp_path):
@@ -254,48 +241,11 @@ def test_indexes_are_written_as_json_and_as_script(tmp_path, segmenter):
     assert 'defineProperty(self, "__index"' in "\n".join(rest)
 
 
-# -- page configuration ------------------------------------------------------------
-
-
-def page(config: dict) -> str:
-    data = json.dumps(config).replace("<", "\\u003c")  # as the theme's tojson
-    return f'<body><script id="__config" type="application/json">{data}</script>'
-
-
 def config_of(html: str) -> dict:
     return json.loads(html.split('application/json">')[1].split("</script>")[0])
 
 
-def test_english_pages_use_the_english_index_and_our_worker():
-    worker = "../../assets/javascripts/workers/search.a7633da7.min.js"
-    out = config_of(rewrite_page_config(page({"base": "../..", "search": worker}), "en/"))
-    assert out["base"] == "../../en/"
-    assert out["search"] == "../../assets/javascripts/workers/hc-search.js?w=search.a7633da7.min.js"
-
-
-def test_chinese_pages_keep_the_site_root():
-    out = config_of(rewrite_page_config(page({"base": ".", "search": "w/s.js"}), ""))
-    assert out["base"] == "./"
-    assert out["search"] == "w/hc-search.js?w=s.js"
-
-
-def test_rewritten_configuration_is_safe_inside_a_script_element():
-    html = rewrite_page_config(page({"base": ".", "x": "</script><b>&'"}), "")
-    assert html.count("</script>") == 1
-    assert config_of(html)["x"] == "</script><b>&'"
-
-
-def test_pages_without_theme_configuration_are_untouched():
-    assert rewrite_page_config("<p>hi</p>", "en/") == "<p>hi</p>"
-
-
 # -- offline assets ------------------------------------------------------------------
-
-
-def test_the_cdn_shim_is_replaced_by_the_local_copy():
-    out = polyfills_without_cdn(["https://unpkg.com/iframe-worker/shim", "other.js"])
-    assert out == [SHIM_SITE_PATH, "other.js"]
-    assert polyfills_without_cdn([SHIM_SITE_PATH]) == [SHIM_SITE_PATH]
 
 
 def test_missing_npm_package_says_how_to_install_it(tmp_path):

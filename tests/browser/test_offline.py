@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter.checks.offline import SHIM_SITE_PATH, external_references
+from helpcenter.checks.offline import external_references
 from helpcenter.registry.load import load_registry
+from helpcenter.theme.search_start import SHIM_SITE_PATH
 
 PROJECT = Path(__file__).resolve().parents[2]
 PREFIX = {"zh": "", "en": "en/"}

@@ -17,13 +17,13 @@ from pathlib import Path
 import pytest
 from conftest import serve_directory
 
-from helpcenter.checks.offline import SEARCH_WORKER_TEXT
+from helpcenter.theme.search_start import SEARCH_WORKER_TEXT
 
 PREFIX = {"zh": "", "en": "en/"}
 QUERY = {"zh": "忘记密码", "en": "password"}
 INPUT = "input[data-md-component=search-query]"
 ITEM = ".md-search-result__list > li.md-search-result__item"
-HARNESS = Path(__file__).with_name("js") / "lunr_index.js"
+HARNESS = Path(__file__).resolve().parents[1] / "js" / "lunr_index.js"
 
 STATE = """() => {
   const s = window.__hcSearchStart;
@@ -86,7 +86,6 @@ def test_our_tokenizer_gives_what_the_page_shows_with_the_themes(lang, built_sit
     slow = _lunr_index(node, built_site, lang, "ours", "results", "slow")
     assert fast.pop("fast")["on"] is True
     assert slow.pop("fast") is None
-    assert fast["answers"] is slow["answers"] is True
     shown = [query for query, result in fast["results"] if result["items"]]
     assert len(shown) >= 4, shown
     assert any("<mark>" in json.dumps(result) for _, result in fast["results"])
@@ -109,33 +108,8 @@ def test_unusual_input_gives_the_same_index_as_the_theme(variant, fast, built_si
     theirs = _lunr_index(node, built_site, "en", "theme", variant)
     ours = _lunr_index(node, built_site, "en", "ours", variant)
     assert ours.pop("fast")["on"] is fast
-    ours.pop("answers")
     assert ours == theirs
     assert theirs != _lunr_index(node, built_site, "en", "theme")
-
-
-@pytest.mark.parametrize(
-    ("lang", "variant", "answers"),
-    [
-        ("zh", None, True),
-        ("en", None, True),
-        ("en", "tags", True),  # highlightAll on a field holding a list of strings
-        ("en", "separator", True),
-        ("zh", "collisions", True),
-        ("en", "twice", False),  # Lunr's own builder took over: the theme answers
-    ],
-)
-def test_our_answers_are_the_themes(lang, variant, answers, built_site):
-    """Our worker answers queries itself, with the theme's results, bit for bit."""
-    node = _node()
-    extra = (variant,) if variant else ()
-    ours = _lunr_index(node, built_site, lang, "ours", "results", *extra)
-    theirs = _lunr_index(node, built_site, lang, "ours", "results", "theme-answers", *extra)
-    assert ours.pop("answers") is answers
-    assert theirs.pop("answers") is False
-    assert sum(bool(result["items"]) for _, result in ours["results"]) >= 10
-    assert any(result.get("suggest") for _, result in ours["results"])
-    assert ours["results"] == theirs["results"]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

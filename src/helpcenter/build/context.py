@@ -152,32 +152,20 @@ def _kept_while(name: str, registry: object, extra: object, make: Callable[[], T
 
 
 class Job:
-    """One result of the build, ``target(*args)``: computed when first asked for, or
-    beside the build once :meth:`start` has handed it to a runner."""
+    """One result of the build, ``target(*args)``: computed once, when first asked for."""
 
     def __init__(self, target: str, *args: Any) -> None:
         self.target = target
         """The function, as ``"package.module:function"`` (imported where it runs)."""
         self.args = args
-        self._pending: Any = None
         self._done = False
         self._value: Any = None
-
-    def start(self, submit: Callable[..., Any]) -> Job:
-        """Run it now with ``submit(target, *args)``, which returns an object with
-        ``result()`` (:func:`helpcenter.checks.background.submit`); once."""
-        if self._pending is None and not self._done:
-            self._pending = submit(self.target, *self.args)
-        return self
 
     def result(self) -> Any:
         """The function's return value (its exception, if it raised one)."""
         if not self._done:
-            if self._pending is not None:
-                self._value = self._pending.result()
-            else:
-                module, _, name = self.target.partition(":")
-                self._value = getattr(importlib.import_module(module), name)(*self.args)
+            module, _, name = self.target.partition(":")
+            self._value = getattr(importlib.import_module(module), name)(*self.args)
             self._done = True
         return self._value
 

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpcenter.checks import content_policy, rendered_guard
-from helpcenter.checks.offline import SHIM_FILE
 from helpcenter.report.finding import Finding
 from helpcenter.site import csp, render
-from helpcenter.site.search_index import worker_url
+from helpcenter.theme.search_start import SHIM_FILE, shim_script_hashes
+from helpcenter.theme.search_worker import worker_url
 
 SKIP_ENV = "HELPCENTER_TEST_SKIP_CONTENT_POLICY"
 """Set to ``1`` only by the test that shows the CSP blocking a script the policy would
@@ -184,7 +184,7 @@ class RenderedChecks:
                 shim = (self.root / SHIM_FILE).read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 shim = ""  # the offline hook names the missing shim
-            hashes |= csp.shim_script_hashes(shim, urls)
+            hashes |= shim_script_hashes(shim, urls)
         return csp.policy(hashes)
 
     def guard_findings(self, source_lines: list[str]) -> list[Finding]:

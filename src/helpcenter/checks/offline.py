@@ -8,6 +8,10 @@
   ``blob:`` address (``hc-search-start.js``): the worker's code must reach
   the page as text, so :func:`write_search_worker_text` puts our search
   worker and the theme's into one script.
+
+  Both depend on the theme's internals and live in
+  :mod:`helpcenter.theme.search_start`; here they only report as this
+  module's other checks do (:class:`OfflineError`).
 - :func:`external_references` lists every resource a built page would load
   from the network (``<script src>``, stylesheet/icon ``<link href>``,
   ``<img src>``, CSS ``url()``), so a build or a test can refuse them.
@@ -21,19 +25,16 @@
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-#: Where the shim lives in the site; also the entry of ``extra.polyfills``.
-SHIM_SITE_PATH = "assets/javascripts/iframe-worker/shim.js"
-#: The pinned npm package and the file inside it.
-SHIM_PACKAGE = Path("node_modules/iframe-worker")
-SHIM_FILE = SHIM_PACKAGE / "shim" / "index.js"
+from helpcenter.theme import search_start
+
+# hooks/offline.py takes it from here, with this module's other functions.
+from helpcenter.theme.search_start import polyfills_without_cdn  # noqa: F401
 
 
 class OfflineError(RuntimeError):
@@ -41,66 +42,21 @@ class OfflineError(RuntimeError):
 
 
 def copy_worker_shim(project_root: Path, site_dir: Path) -> Path:
-    """Copy ``iframe-worker``'s shim (and its licence) into the site; return the copy."""
-    source = project_root / SHIM_FILE
-    if not source.is_file():
-        raise OfflineError(
-            f"{source} is missing: the offline search shim comes from the npm package "
-            "iframe-worker. Run `make venv` (or `npm ci`) in the project root first."
-        )
-    target = site_dir / SHIM_SITE_PATH
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target)
-    licence = project_root / SHIM_PACKAGE / "LICENSE"
-    if licence.is_file():
-        shutil.copyfile(licence, target.parent / "LICENSE")
-    return target
-
-
-#: Our search worker, as the theme copied it from ``overrides/``.
-SEARCH_WORKER = "assets/javascripts/workers/hc-search.js"
-#: The script that holds the search worker's text for ``file://``.
-SEARCH_WORKER_TEXT = "assets/javascripts/workers/hc-search-file.js"
-#: The theme's search worker (its name carries a content hash).
-THEME_WORKER_GLOB = "search.*.min.js"
+    """Copy ``iframe-worker``'s shim (and its licence) into the site; return the copy
+    (:func:`helpcenter.theme.search_start.copy_shim`)."""
+    try:
+        return search_start.copy_shim(project_root, site_dir)
+    except search_start.SearchStartError as exc:
+        raise OfflineError(str(exc)) from exc
 
 
 def write_search_worker_text(site_dir: Path) -> Path | None:
-    """Write :data:`SEARCH_WORKER_TEXT`: our search worker and the theme's, as one string.
-
-    ``hc-search-start.js`` starts a Worker from that text on ``file://``.
-    Returns None (and writes nothing) when the site has no search worker.
-    """
-    ours = site_dir / SEARCH_WORKER
-    theirs = sorted(ours.parent.glob(THEME_WORKER_GLOB))
-    if not ours.is_file() or not theirs:
-        return None
-    if len(theirs) > 1:
-        names = ", ".join(p.name for p in theirs)
-        raise OfflineError(f"{ours.parent}: more than one theme search worker ({names})")
-    theme = re.sub(r"(?m)^//# sourceMappingURL=.*$", "", theirs[0].read_text(encoding="utf-8"))
-    source = (
-        "self.__hcThemeWorker = function () {\n"
-        + theme
-        + "\n};\n"
-        + ours.read_text(encoding="utf-8")
-    )
-    target = site_dir / SEARCH_WORKER_TEXT
-    text = json.dumps(source, ensure_ascii=False).replace("</", "<\\/")
-    target.write_text(f"self.__hcSearchWorkerSource = {text};\n", encoding="utf-8")
-    return target
-
-
-def polyfills_without_cdn(polyfills: list[object]) -> list[object]:
-    """``extra.polyfills`` with any CDN copy of the shim replaced by the local one."""
-    kept = [
-        p
-        for p in polyfills
-        if not ("iframe-worker" in str(p) and re.match(r"(?i)^(https?:)?//", str(p)))
-    ]
-    if SHIM_SITE_PATH not in [str(p) for p in kept]:
-        kept.insert(0, SHIM_SITE_PATH)
-    return kept
+    """Write the search worker's text for ``file://``
+    (:func:`helpcenter.theme.search_start.write_worker_text`); None without a worker."""
+    try:
+        return search_start.write_worker_text(site_dir)
+    except search_start.SearchStartError as exc:
+        raise OfflineError(str(exc)) from exc
 
 
 @dataclass(frozen=True, order=True)

@@ -12,9 +12,7 @@ from helpcenter.report.finding import display_path
 def docs_findings(docs_dir: str, root: str, registry: Registry | None, lang: str) -> list[str]:
     """Every finding in the Markdown under ``docs_dir``, once each, as ``path:line:col: ...``.
 
-    Paths are shown relative to ``root``. The arguments are plain data (the
-    registry is pickled), so the check can run in another process (see
-    :mod:`helpcenter.checks.background`). Without a registry (it has problems,
+    Paths are shown relative to ``root``. Without a registry (it has problems,
     which the build reports) there is nothing to check against.
     """
     if registry is None:

@@ -19,7 +19,8 @@ The directives:
 * ``default-src 'none'``: what is not named below is refused;
 * ``script-src 'self'`` plus the hashes: the site's script files, the
   theme's own inline scripts and the iframe-worker shim's (search from
-  ``file://`` when a ``blob:`` worker fails, :func:`shim_script_hashes`),
+  ``file://`` when a ``blob:`` worker fails,
+  :func:`helpcenter.theme.search_start.shim_script_hashes`),
   never ``'unsafe-inline'`` or ``'unsafe-eval'``;
 * ``style-src 'self'``: the site's style sheets only. Pages carry no
   ``<style>`` element and no ``style`` attribute (the content policy refuses
@@ -40,7 +41,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -78,51 +78,6 @@ def policy(hashes: Iterable[str] = ()) -> str:
             "form-action 'none'",
         )
     )
-
-
-def _function_source(js: str, name: str) -> str | None:
-    """The text of ``function name(...){...}`` in ``js`` (braces counted; ``None`` if absent)."""
-    start = js.find(f"function {name}(")
-    if start < 0:
-        return None
-    depth, opened = 0, False
-    for i in range(start, len(js)):
-        if js[i] == "{":
-            depth, opened = depth + 1, True
-        elif js[i] == "}":
-            depth -= 1
-            if opened and depth == 0:
-                return js[start : i + 1]
-    return None
-
-
-def shim_script_hashes(shim: str, worker_urls: Iterable[str]) -> set[str]:
-    """Hashes of the inline script the iframe-worker shim writes into its frame, per URL.
-
-    On ``file://``, when the search worker cannot start from a ``blob:``
-    address, the theme gets the shim (``node_modules/iframe-worker/shim``):
-    it writes ``<script>postMessage=${c};importScripts=${d};...
-    filename:"${url}"...</script>`` into an ``about:blank`` frame, which
-    inherits the page's policy. The text is that of the pinned shim with its
-    two helper functions and the worker's URL (the theme passes the relative
-    ``search`` of its page configuration) filled in. Empty when the shim's
-    code is not of that form.
-    """
-    match = re.search(r"document\.write\(`<html><body><script>(.*?)<\\/script>", shim, re.S)
-    if not match or "\\" in match.group(1):
-        return set()
-    template = match.group(1)
-    names = set(re.findall(r"\$\{(\w+)\}", template))
-    sources = {name: _function_source(shim, name) for name in names}
-    urls = [name for name, src in sources.items() if src is None]
-    if len(urls) != 1:
-        return set()
-    out = set()
-    for url in worker_urls:
-        values = {**{n: src for n, src in sources.items() if src is not None}, urls[0]: url}
-        text = re.sub(r"\$\{(\w+)\}", lambda m, values=values: values[m.group(1)], template)
-        out.add(script_hash(text))
-    return out
 
 
 def header(site_policy_text: str) -> str:

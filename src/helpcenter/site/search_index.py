@@ -8,7 +8,8 @@ language, each with settings that suit the language:
 - ``site/search/search_index.json`` (+ ``.js`` for ``file://``) for Chinese,
   ``site/en/search/search_index.json`` (+ ``.js``) for English; locations are
   relative to the language root, which is the page's ``base`` (see
-  :func:`rewrite_page_config`).
+  :func:`helpcenter.theme.search_worker.rewrite_page_config`); the ``.js``
+  file is :func:`helpcenter.theme.search_start.index_script`.
 - Chinese text is segmented with jieba and the project's user dictionary
   (``data/jieba_userdict.txt``), so domain terms like 双重验证 stay whole. The
   visible text is then split finely (双重|验证, with U+200B between words) so
@@ -25,14 +26,14 @@ language, each with settings that suit the language:
   stemmer but no trimmer (the English trimmer deletes non-ASCII tokens); the
   English index uses the full English pipeline (login / logging in).
 
-The browser side is ``overrides/assets/javascripts/workers/hc-search.js``: it
-segments Chinese queries against the index words and stems English ones
-before the theme's search worker sees them.
+The browser side is ``overrides/assets/javascripts/workers/hc-search.js``
+(see :mod:`helpcenter.theme.search_worker`): it segments Chinese queries
+against the index words and stems English ones before the theme's search
+worker sees them.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -43,6 +44,7 @@ from typing import Any
 from helpcenter.contacts import hanzi
 from helpcenter.inputs.files import InputError, read_text
 from helpcenter.inputs.yamlload import safe_load
+from helpcenter.theme.search_start import index_script
 
 #: Characters that separate words, for both languages. U+200B separates the
 #: words the build segments; ``*+~^`` are left to the query syntax.
@@ -86,11 +88,6 @@ class Segmenter:
     userdict: Path | None = None
     """Path of a jieba user dictionary (``word [freq] [tag]`` per line)."""
 
-    shared: Any = None
-    """A ``jieba.Tokenizer`` that already has ``userdict`` loaded (the theme's
-    search plugin loads it into jieba's global one), used instead of loading
-    the dictionary a second time."""
-
     _tokenizer: Any = field(default=None, init=False, repr=False)
     _runs: dict[tuple[str, bool], tuple[list[str], list[str]]] = field(
         default_factory=dict, init=False, repr=False
@@ -98,11 +95,8 @@ class Segmenter:
 
     @property
     def tokenizer(self) -> Any:
-        """``shared``, or else a private ``jieba.Tokenizer`` (the global one stays untouched)."""
+        """A private ``jieba.Tokenizer`` (the global one stays untouched)."""
         if self._tokenizer is None:
-            if self.shared is not None:
-                self._tokenizer = self.shared
-                return self._tokenizer
             import logging
 
             import jieba
@@ -221,21 +215,20 @@ _KINSOKU = re.compile(f"{ZWSP}+(?=[{_CLOSING},.;:?!)\\]}}%])|(?<=[{_OPENING}(\\[
 (``。``, ``、``, closing brackets) and after opening brackets. The search
 separator already splits words at punctuation, so only the line breaks of
 the result snippets change."""
-_SEGMENTERS: dict[tuple[Path | None, float, int], Segmenter] = {}
+_SEGMENTERS: dict[tuple[Path | None, float], Segmenter] = {}
 
 
-def segmenter_for(userdict: Path | None, shared: Any = None) -> Segmenter:
+def segmenter_for(userdict: Path | None) -> Segmenter:
     """One :class:`Segmenter` per user dictionary (and its mtime), reused across builds.
 
     Loading jieba's dictionary costs about a second; ``mkdocs serve`` rebuilds
-    on every edit and should not pay it each time. ``shared``: see
-    :attr:`Segmenter.shared`.
+    on every edit and should not pay it each time.
     """
     mtime = userdict.stat().st_mtime if userdict is not None and userdict.is_file() else 0.0
-    key = (userdict, mtime, id(shared))
+    key = (userdict, mtime)
     if key not in _SEGMENTERS:
         _SEGMENTERS.clear()
-        _SEGMENTERS[key] = Segmenter(userdict, shared)
+        _SEGMENTERS[key] = Segmenter(userdict)
     return _SEGMENTERS[key]
 
 
@@ -455,35 +448,6 @@ def dumps(index: Mapping[str, Any]) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
-#: ``search_index.js`` after the JSON text: ``__index`` parsed on first use,
-#: and the same object for every run of the script with the same text (the
-#: page runs it twice: ``hc-search-start.js``, then the theme).
-_INDEX_SCRIPT_TAIL = """
-(function (text) {
-  Object.defineProperty(self, "__index", {
-    configurable: true,
-    get: function () {
-      var parsed = self.__hcIndexParsed;
-      if (!parsed || parsed.text !== text)
-        parsed = self.__hcIndexParsed = { text: text, index: JSON.parse(text) };
-      return parsed.index;
-    }
-  });
-})(__hcIndexText);
-"""
-
-
-def index_script(data: str) -> str:
-    """``search_index.js``: the index for ``file://``, which cannot fetch JSON.
-
-    The theme loads it and reads ``__index``. The JSON text is kept as
-    ``__hcIndexText``: ``hc-search-start.js`` loads the script as the page
-    loads and hands that string to the search worker, far cheaper than
-    copying a parsed index; ``__index`` is parsed only when the theme reads it.
-    """
-    return f"var __hcIndexText = {json.dumps(data, ensure_ascii=False)};{_INDEX_SCRIPT_TAIL}"
-
-
 def write_indexes(
     site_dir: Path, indexes: Mapping[str, Mapping[str, Any]], prefixes: Mapping[str, str]
 ) -> dict[str, Path]:
@@ -504,12 +468,8 @@ def build_language_indexes(
     prefixes: Mapping[str, str],
     userdict: Path | None,
     synonyms: Path | None = None,
-    shared_tokenizer: Any = None,
 ) -> dict[str, Path]:
-    """Read the theme's merged ``site/search/search_index.json``; write per-language ones.
-
-    ``shared_tokenizer``: see :attr:`Segmenter.shared`.
-    """
+    """Read the theme's merged ``site/search/search_index.json``; write per-language ones."""
     source = site_dir / "search" / "search_index.json"
     try:
         merged = json.loads(source.read_text(encoding="utf-8"))
@@ -517,9 +477,7 @@ def build_language_indexes(
         raise SearchIndexError(f"{source} is missing: is the search plugin enabled?") from exc
     except json.JSONDecodeError as exc:
         raise SearchIndexError(f"{source} line {exc.lineno}: not valid JSON ({exc.msg})") from exc
-    indexes = split_index(
-        merged, prefixes, segmenter_for(userdict, shared_tokenizer), load_synonyms(synonyms)
-    )
+    indexes = split_index(merged, prefixes, segmenter_for(userdict), load_synonyms(synonyms))
     return write_indexes(site_dir, indexes, prefixes)
 
 
@@ -529,64 +487,3 @@ def index_sizes(site_dir: Path, prefixes: Mapping[str, str]) -> dict[str, int]:
         lang: (site_dir / pre / "search" / "search_index.json").stat().st_size
         for lang, pre in prefixes.items()
     }
-
-
-CONFIG_OPEN = '<script id="__config" type="application/json">'
-"""How the theme opens its configuration script (near the end of each page)."""
-WORKER = "hc-search.js"
-
-
-def _tojson(value: Any) -> str:
-    """JSON that is safe inside a ``<script>`` element (as Jinja's ``tojson``)."""
-    return (
-        json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-        .replace("'", "\\u0027")
-    )
-
-
-def rewrite_page_config(html: str, lang_prefix: str) -> str:
-    """Point a page's theme configuration at its language's index and our worker.
-
-    ``base`` becomes the language root (``../en/`` on ``en/faq.html``), so the
-    theme loads ``en/search/search_index.js`` and resolves result links there;
-    ``search`` becomes ``hc-search.js?w=<theme worker>`` in the same folder.
-    """
-    # Plain string search: a regular expression over the whole page cost
-    # five times as much, on every page of the site.
-    start = html.rfind(CONFIG_OPEN)
-    if start < 0:
-        return html
-    start += len(CONFIG_OPEN)
-    end = html.find("</script>", start)
-    if end < 0:
-        return html
-    return html[:start] + _rewritten_config(html[start:end], lang_prefix) + html[end:]
-
-
-@functools.lru_cache(maxsize=256)
-def _rewritten_config(text: str, lang_prefix: str) -> str:
-    """The rewritten configuration JSON (pages at the same depth share one)."""
-    try:
-        config = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise SearchIndexError(f"theme configuration is not JSON: {exc.msg}") from exc
-    base = str(config.get("base", ".")).rstrip("/") or "."
-    if lang_prefix:
-        base = f"{base}/{lang_prefix.strip('/')}"
-    config["base"] = base + "/"
-    worker = str(config.get("search", ""))
-    if worker:
-        config["search"] = worker_url(worker)
-    return _tojson(config)
-
-
-def worker_url(theme_worker: str) -> str:
-    """The ``search`` URL a page's configuration gets for the theme's ``theme_worker``:
-    ``hc-search.js?w=<theme worker>`` in the same folder."""
-    folder, _, name = theme_worker.rpartition("/")
-    if not name or name.startswith(WORKER):
-        return theme_worker
-    return f"{folder}/{WORKER}?w={name}" if folder else f"{WORKER}?w={name}"

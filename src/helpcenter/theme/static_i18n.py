@@ -1,9 +1,14 @@
 """What the build reads of mkdocs-static-i18n's internals, and of MkDocs' own.
 
-Checked against mkdocs-static-i18n 1.3.1, mkdocs-material 9.8.2 and MkDocs
-1.6.1 (the pins in ``pyproject.toml``). What it buys: correctness, not speed.
+Replaces: nothing; it reads attributes the plugin and MkDocs keep for
+themselves (``plugin.current_language``, ``plugin.building``, ``file.locale``,
+``file.norm_src_uri``, the ``i18n_page_locale``/``i18n_file_locale`` template
+variables, the switcher entries set on ``config.extra``, MkDocs'
+``page._title_from_render``).
 
-The i18n plugin builds each language in a pass of its own. Its documented
+Checked against: mkdocs-static-i18n 1.3.1 and mkdocs 1.6.1 (``UPSTREAM``).
+
+What it buys: correctness, not speed. The i18n plugin builds each language in a pass of its own. Its documented
 surface is its ``languages`` setting; which language a pass builds, whether
 the pass runs inside the plugin's own loop, and each file's language are
 attributes it keeps for itself. The build needs all three, so they are read
@@ -17,8 +22,23 @@ from __future__ import annotations
 
 from typing import Any
 
-CHECKED_WITH = {"mkdocs-static-i18n": "1.3.1", "mkdocs-material": "9.8.2", "mkdocs": "1.6.1"}
-"""The versions these reads were checked against."""
+from helpcenter.theme.upstream import Upstream
+
+UPSTREAM = (
+    Upstream(
+        "mkdocs-static-i18n", "1.3.1", "mkdocs_static_i18n/plugin.py",
+        "a7139ee7a6bd9b1462b65ce64c40ca29f982919056a89560c6fe8ede2cf06db5",
+    ),
+    Upstream(
+        "mkdocs-static-i18n", "1.3.1", "mkdocs_static_i18n/folder.py",
+        "fa0d5266a9db8adb93c05507465faa01860fb1e73d35c7f42876b8df22bf20c5",
+    ),
+    Upstream(
+        "mkdocs", "1.6.1", "mkdocs/structure/pages.py",
+        "28cc64c2f8b85b9272d49f0f2eb263851f86ed99796f8a593b11c0c7fbd11bf2",
+    ),
+)  # fmt: skip
+"""The files these reads were checked against."""
 
 
 def languages(plugin: Any) -> list[dict[str, Any]] | None:

@@ -28,6 +28,10 @@
  *
  * It runs in a real Worker (http, and file:// through hc-search-start.js)
  * and in the iframe-worker shim (file://, when that cannot start).
+ *
+ * Seam: what this relies on of Material's worker and of Lunr, the versions
+ * it was checked against and what each speed-up buys are in
+ * helpcenter.theme.search_worker (src/helpcenter/theme/search_worker.py).
  */
 (function () {
   "use strict";
@@ -56,6 +60,16 @@
   var lastQuery = "";
   var compounds = [];   /* domain terms of the last query, searched whole */
   var helpers = {};     /* terms added to the last query -> the word typed */
+
+  /* Whether a speed-up is turned off, for measuring: self.__hcSpeedups is
+     "0" (all off) or a list such as "-lunrbuild,-tokenizer" (those off).
+     The names: lunrbuild (compactBuilder), tokenizer (its Fast tokenizer). */
+  function speedupOff(name) {
+    var value = String(self.__hcSpeedups || "").trim();
+    return value === "0" || value.split(",").some(function (part) {
+      return part.trim() === "-" + name;
+    });
+  }
 
   /* The address of this script, in a Worker and in the iframe shim */
   function here() {
@@ -301,7 +315,7 @@
        occurrence, with the counts the scores need;
      - Builder#build returns an index whose postings and field vectors are
        made the first time a search reads them, exactly as Lunr would have
-       made them (tests/browser/js/lunr_index.js compares both indexes, in
+       made them (tests/js/lunr_index.js compares both indexes, in
        whole and by the searches they answer).
 
      A builder whose fields or metadata change between documents, or that
@@ -320,8 +334,6 @@
     this.lastField = [];      /* number -> the last fieldRef that held it */
     this.fieldMask = [];      /* number -> bit f set when field f holds it */
     this.refs = [];           /* section -> its reference */
-    this.docs = [];           /* section -> the document, as the theme gave it */
-    this.tables = [];         /* fieldRef -> the theme's highlight table of it */
     this.sections = new Map();
     /* Occurrences, in order: the term, its fieldRef, the term's next
        occurrence, and each metadata value (numbers while they are whole,
@@ -406,7 +418,6 @@
     var whitelist = this.whitelist;
     var section = this.refs.length;
     this.refs.push(ref);
-    this.docs.push(doc);
     this.sections.set(ref, section);
     var fast = builder.__hcFast;
     if (fast === undefined) fast = builder.__hcFast = fastTokenizer(builder);
@@ -415,9 +426,6 @@
       var extractor = builder._fields[name].extractor;
       var field = extractor ? extractor(doc) : doc[name];
       var fieldRef = section * fields.length + f;
-      /* The theme's extractor has just made the field's table (see Answers) */
-      if (extractor && field !== undefined && self.lunr && self.lunr.tokenizer)
-        this.tables[fieldRef] = self.lunr.tokenizer.table;
       var j;
       if (fast && fast.run(field, name)) {
         var terms = fast.terms;
@@ -729,7 +737,7 @@
 
     fastTokenizer = function (builder) {
       var separator = lunr.tokenizer.separator;
-      if (builder.tokenizer === lunr.tokenizer || lunr.segmenter !== undefined ||
+      if (speedupOff("tokenizer") || builder.tokenizer === lunr.tokenizer || lunr.segmenter !== undefined ||
           !(separator instanceof RegExp) || builder.metadataWhitelist.join("\n") !== "position" ||
           !builder.pipeline._stack.every(function (fn) { return caches.has(fn); }))
         return null;
@@ -995,7 +1003,7 @@
     var lunr = self.lunr;
     if (!lunr || lunr.__hcPatched) return;
     lunr.__hcPatched = true;
-    compactBuilder(lunr);
+    if (!speedupOff("lunrbuild")) compactBuilder(lunr);
     var build = lunr.Builder.prototype.build;
     lunr.Builder.prototype.build = function () {
       var index = build.apply(this, arguments);
@@ -1015,321 +1023,9 @@
       index.invertedIndex = new Proxy(index.invertedIndex, {
         has: function () { return false; }
       });
-      /* (self.__hcAnswers = false leaves every answer to the theme's worker) */
-      answers = kept && self.__hcAnswers !== false
-        ? new Answers(lunr, index, kept, setupOptions)
-        : null;
-      index.__hcAnswers = answers;
       return index;
     };
   }
-
-  /* Answers to queries, as the theme's worker gives them, for less work.
-
-     For every result, the theme's Search#search copies the section twice,
-     gathers the positions of its matches field by field from every matched
-     term, and highlights them, working out each field's block mapping
-     again; a query that matches most sections (忘记登录密码 at a thousand
-     articles per language: 2900 of 5085) spends more time there than in
-     Lunr, and in the garbage collector. This does the same steps, in the
-     same order, with the same arithmetic, once per result and field:
-
-     - the query is transformed and parsed as the theme does it (its
-       transform(), transformSearchQuery(), parseSearchQuery(),
-       getSearchQueryTerms()); the theme first segments Han runs against
-       `invertedIndex`, which this layer makes answer no to every word (see
-       patchLunr), so those runs stay as they are;
-     - each result is one copy of its section, with the highlighted fields,
-       its score and terms; each highlight table's block mapping is worked
-       out once;
-     - results are sorted and grouped by article, with the article added to
-       a group that lacks it, and the suggestion asked, as the theme does.
-
-     It answers only for an index our builder built (so the tables and
-     sections are the theme's own, captured as it indexed them) and the
-     theme's worker as tests/browser/js/lunr_index.js checks it: its
-     answers are compared with the theme's own for many queries. */
-  var answers = null;
-  var setupOptions = null;
-
-  function Answers(lunr, index, kept, options) {
-    this.lunr = lunr;
-    this.index = index;
-    this.kept = kept;
-    this.options = options || {};
-    this.mappings = new Map();
-    /* The theme's document map (a section's article is its parent), and what
-       it gives for each section: the document a result shows, and the
-       reference of the group that document goes in */
-    var map = this.map = new Map();
-    kept.docs.forEach(function (doc) {
-      var path = doc.location.split("#")[0];
-      if (map.get(path) === undefined) map.set(path, doc);
-      else map.set(doc.location, doc);
-    });
-    this.shown = kept.refs.map(function (ref) { return map.get(ref); });
-    this.group = this.shown.map(function (doc) {
-      var article = doc === undefined ? undefined : map.get(doc.location);
-      if (article === undefined) return null;
-      return article.parent ? article.parent.location : article.location;
-    });
-  }
-
-  /* The theme's transform(): quoted phrases become required terms, lone
-     operators go, each term goes through `fn`, and every term but those
-     with an operator becomes a prefix */
-  function transform(query, fn) {
-    var terms = [];
-    query.trim()
-      .split(/"([^"]+)"/g)
-      .map(function (part, index) {
-        return index & 1 ? part.replace(/^\b|^(?![^\x00-\x7F]|$)|\s+/g, " +") : part;
-      })
-      .join("")
-      .replace(/"|(?:^|\s+)[*+\-:^~]+(?=\s+|$)/g, "")
-      .split(/\s+/g)
-      .forEach(function (term) {
-        var next = fn(term);
-        if (Array.isArray(next)) for (var i = 0; i < next.length; i++) terms.push(next[i]);
-        else terms.push(next);
-      });
-    return terms
-      .map(function (term) { return /([~^]$)/.test(term) ? term + "1" : term; })
-      .map(function (term) { return /(^[+-]|[~^]\d+$)/.test(term) ? term : term + "*"; })
-      .join(" ");
-  }
-
-  /* The theme's split(): the ranges between separator matches */
-  function splitRanges(input, separator, fn) {
-    separator = new RegExp(separator, "g");
-    var match;
-    var index = 0;
-    do {
-      match = separator.exec(input);
-      var until = match ? match.index : input.length;
-      if (index < until) fn(index, until);
-      if (match) {
-        index = match.index + match[0].length;
-        if (match[0].length === 0) separator.lastIndex = match.index + 1;
-      }
-    } while (match);
-  }
-
-  /* The theme's transformSearchQuery() */
-  function transformQuery(lunr, query) {
-    return transform(query, function (part) {
-      var terms = [];
-      var lexer = new lunr.QueryLexer(part);
-      lexer.run();
-      lexer.lexemes.forEach(function (lexeme) {
-        var term = lexeme.str;
-        var start = lexeme.start;
-        var end = lexeme.end;
-        if (lexeme.type === "FIELD") {
-          /* the theme's hack: a colon after any other word is no field */
-          if (["title", "text", "tags"].indexOf(term) < 0)
-            part = [part.slice(0, end), " ", part.slice(end + 1)].join("");
-        } else if (lexeme.type === "TERM") {
-          splitRanges(term, lunr.tokenizer.separator, function (from, to) {
-            terms.push([part.slice(0, start), term.slice(from, to), part.slice(end)].join(""));
-          });
-        }
-      });
-      return terms;
-    });
-  }
-
-  /* The theme's parseSearchQuery() */
-  function parseQuery(lunr, value) {
-    var query = new lunr.Query(["title", "text", "tags"]);
-    new lunr.QueryParser(value, query).parse();
-    query.clauses.forEach(function (clause) {
-      clause.usePipeline = true;
-      if (clause.term.startsWith("*")) {
-        clause.wildcard = lunr.Query.wildcard.LEADING;
-        clause.term = clause.term.slice(1);
-      }
-      if (clause.term.endsWith("*")) {
-        clause.wildcard = lunr.Query.wildcard.TRAILING;
-        clause.term = clause.term.slice(0, -1);
-      }
-    });
-    return query.clauses;
-  }
-
-  /* The theme's getSearchQueryTerms(): which clauses a result matched */
-  function queryTerms(lunr, query, terms) {
-    var clauses = new Set(query);
-    var result = {};
-    for (var t = 0; t < terms.length; t++)
-      clauses.forEach(function (clause) {
-        if (terms[t].startsWith(clause.term)) {
-          result[clause.term] = true;
-          clauses.delete(clause);
-        }
-      });
-    clauses.forEach(function (clause) {
-      if (lunr.stopWordFilter && lunr.stopWordFilter(clause.term)) result[clause.term] = false;
-    });
-    return result;
-  }
-
-  /* Which input string each block of a highlight table belongs to */
-  Answers.prototype.mapping = function (table) {
-    var mapping = this.mappings.get(table);
-    if (mapping !== undefined) return mapping;
-    mapping = [0];
-    for (var t = 1; t < table.length; t++) {
-      var prev = table[t - 1];
-      var next = table[t];
-      var p = prev[prev.length - 1] >>> 2 & 0x3FF;
-      var q = next[0] >>> 12;
-      mapping.push(+(p > q) + mapping[mapping.length - 1]);
-    }
-    this.mappings.set(table, mapping);
-    return mapping;
-  };
-
-  /* The theme's highlightAll(): matches wrapped in <mark>; without `full`,
-     only the first two blocks that hold one */
-  Answers.prototype.highlightAll = function (inputs, table, positions, full) {
-    var mapping = this.mapping(table);
-    positions.sort(function (a, b) { return a - b; });
-    return inputs.map(function (input, i) {
-      var cursor = 0;
-      var blocks = new Map();
-      for (var k = 0; k < positions.length; k++) {
-        var p = positions[k];
-        var block = p >>> 20;
-        if (mapping[block] !== i) continue;
-        var group = blocks.get(block);
-        if (group === undefined) blocks.set(block, group = []);
-        group.push(p & 0xFFFFF);
-      }
-      if (blocks.size === 0) return input;
-      var slices = [];
-      var done = false;
-      blocks.forEach(function (indexes, at) {
-        if (done) return;
-        var t = table[at];
-        var start = t[0] >>> 12;
-        var end = t[t.length - 1] >>> 12;
-        var length = t[t.length - 1] >>> 2 & 0x3FF;
-        if (full && start > cursor) slices.push(input.slice(cursor, start));
-        var slice = input.slice(start, end + length);
-        indexes.sort(function (a, b) { return b - a; });
-        for (var j = 0; j < indexes.length; j++) {
-          var from = (t[indexes[j]] >>> 12) - start;
-          var to = (t[indexes[j]] >>> 2 & 0x3FF) + from;
-          slice = slice.slice(0, from) + "<mark>" + slice.slice(from, to) + "</mark>" +
-            slice.slice(to);
-        }
-        cursor = end + length;
-        if (slices.push(slice) === 2) done = true;
-      });
-      if (full && cursor < input.length) slices.push(input.slice(cursor));
-      return slices.join("");
-    });
-  };
-
-  /* A copy of `doc` with `more` after its own properties (the theme spreads
-     both into a new object) */
-  function copyOf(doc, more) {
-    var out = {};
-    for (var key in doc) if (Object.prototype.hasOwnProperty.call(doc, key)) out[key] = doc[key];
-    if (more) for (var name in more) out[name] = more[name];
-    return out;
-  }
-
-  Answers.prototype.search = function (query) {
-    var lunr = this.lunr;
-    var kept = this.kept;
-    query = transformQuery(lunr, query);
-    if (!query) return { items: [] };
-    var clauses = parseQuery(lunr, query).filter(function (clause) {
-      return clause.presence !== lunr.Query.presence.PROHIBITED;
-    });
-    var fields = this.index.fields;
-    var found = this.index.search(query);
-    var items = [];
-    var groupOf = new Map();
-    for (var r = 0; r < found.length; r++) {
-      var section = kept.sections.get(found[r].ref);
-      var doc = section === undefined ? this.map.get(found[r].ref) : this.shown[section];
-      if (doc === undefined) continue;
-      /* a section's tables are found by its number; a result the map gives
-         another document for (sections and articles that share an address)
-         takes that document's, as the theme looks them up by location */
-      var tablesAt = doc.location === found[r].ref ? section : kept.sections.get(doc.location);
-      var item = copyOf(doc);
-      if (item.tags) item.tags = item.tags.slice();
-      var metadata = found[r].matchData.metadata;
-      var matched = Object.keys(metadata);
-      var terms = queryTerms(lunr, clauses, matched);
-      for (var f = 0; f < fields.length; f++) {
-        var field = fields[f];
-        if (typeof item[field] === "undefined") continue;
-        var positions = [];
-        for (var m = 0; m < matched.length; m++) {
-          var match = metadata[matched[m]][field];
-          if (match !== undefined) {
-            var at = match.position;
-            for (var n = 0; n < at.length; n++) positions.push(at[n]);
-          }
-        }
-        if (!positions.length) continue;
-        var table = tablesAt === undefined ? undefined : kept.tables[tablesAt * fields.length + f];
-        item[field] = Array.isArray(item[field])
-          ? this.highlightAll(item[field], table, positions, field !== "text")
-          : this.highlightAll([item[field]], table, positions, field !== "text").pop();
-      }
-      var count = 0;
-      var trues = 0;
-      for (var key in terms) {
-        count++;
-        if (terms[key]) trues++;
-      }
-      var boost = +!item.parent + trues / count;
-      item.score = found[r].score * (1 + Math.pow(boost, 2));
-      item.terms = terms;
-      items.push(item);
-      groupOf.set(item, section === undefined || doc !== this.shown[section] ? undefined
-        : this.group[section]);
-    }
-    items.sort(function (a, b) { return b.score - a.score; });
-    var groups = new Map();
-    for (var i = 0; i < items.length; i++) {
-      var ref = groupOf.get(items[i]);
-      if (ref === undefined) {
-        var article = this.map.get(items[i].location);
-        ref = article === undefined ? null
-          : article.parent ? article.parent.location : article.location;
-      }
-      if (ref === null) continue;
-      var group = groups.get(ref);
-      if (group === undefined) groups.set(ref, group = []);
-      group.push(items[i]);
-    }
-    var self_ = this;
-    groups.forEach(function (group, ref) {
-      if (!group.some(function (item) { return item.location === ref; }))
-        group.push(copyOf(self_.map.get(ref), { score: 0, terms: {} }));
-    });
-    var result = { items: Array.from(groups.values()) };
-    if (this.options.suggest) {
-      var titles = this.index.query(function (builder) {
-        clauses.forEach(function (clause) {
-          builder.term(clause.term, {
-            fields: ["title"],
-            presence: lunr.Query.presence.REQUIRED,
-            wildcard: lunr.Query.wildcard.TRAILING
-          });
-        });
-      });
-      result.suggest = titles.length ? Object.keys(titles[0].matchData.metadata) : [];
-    }
-    return result;
-  };
 
   function rewriteMessage(message) {
     if (!message) return message;
@@ -1347,8 +1043,6 @@
         };
       }
       settings = message.data.config;
-      setupOptions = message.data.options;
-      answers = null;
       t2s = null;
       patchLunr();
     } else if (message.type === QUERY) {
@@ -1365,21 +1059,7 @@
     if (type === "message") {
       var inner = listener;
       listener = function (ev) {
-        var message = rewriteMessage(ev.data);
-        if (answers !== null && message && message.type === QUERY) {
-          var data;
-          try {
-            data = answers.search(message.data);
-          } catch (err) {
-            /* as the theme's worker answers a query it cannot parse */
-            console.warn("Invalid query: " + message.data + " – see https://bit.ly/2s3ChXG");
-            console.warn(err);
-            data = { items: [] };
-          }
-          self.postMessage({ type: RESULT, data: data });
-          return;
-        }
-        return inner.call(this, { data: message });
+        return inner.call(this, { data: rewriteMessage(ev.data) });
       };
     }
     return addEventListener.call(self, type, listener, options);

@@ -383,8 +383,7 @@ def check_site_links(
     """:func:`check_links` as the build runs it, from plain arguments.
 
     ``registry`` is ``None`` when it has problems (the registry check reports
-    them); the arguments can be pickled, so the call can run in another
-    process (see :mod:`helpcenter.checks.background`).
+    them).
     """
     return check_links(
         docs_dir,

@@ -25,9 +25,7 @@
  *   results    the output also holds the worker's answers to queries typed
  *              into the search box ("results"): what the page shows,
  *              highlighting included;
- *   theme-answers  the theme's worker answers the queries (our worker only
- *              rewrites them), not our Answers; the output says which did
- *              ("answers").
+ *   speedups=X our worker with self.__hcSpeedups = X ("-lunrbuild", "0", ...).
  */
 "use strict";
 const fs = require("fs");
@@ -48,7 +46,7 @@ globalThis.addEventListener = (type, listener) => {
   if (type === "message") handler = listener;
 };
 globalThis.postMessage = (message) => sent.push(message);
-if (variants.includes("theme-answers")) globalThis.__hcAnswers = false;
+for (const v of variants) if (v.startsWith("speedups=")) globalThis.__hcSpeedups = v.slice(9);
 globalThis.importScripts = (...urls) => {
   for (const u of urls)
     (0, eval)(fs.readFileSync(url.fileURLToPath(new URL(u, globalThis.location.href)), "utf8"));
@@ -123,7 +121,6 @@ async function answer(count) {
   const searches = SEARCHES.map((q) => [q, built.search(q)]);
   const out = { searches: searches, index: built.toJSON() };
   if (which === "ours") out.fast = fast;
-  if (which === "ours") out.answers = Boolean(built.__hcAnswers);
   if (variants.includes("results")) {
     out.results = [];
     for (const q of QUERIES) {
