@@ -8,7 +8,9 @@ variables, the switcher entries set on ``config.extra``, MkDocs'
 
 Checked against: mkdocs-static-i18n 1.3.1 and mkdocs 1.6.1 (``UPSTREAM``).
 
-What it buys: correctness, not speed. The i18n plugin builds each language in a pass of its own. Its documented
+What it buys: correctness, not speed.
+
+The i18n plugin builds each language in a pass of its own. Its documented
 surface is its ``languages`` setting; which language a pass builds, whether
 the pass runs inside the plugin's own loop, and each file's language are
 attributes it keeps for itself. The build needs all three, so they are read
