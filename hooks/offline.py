@@ -1,7 +1,7 @@
 """The site works from file:// with no network: local worker shim, no CDN.
 
-Thin adapter; the logic is in helpcenter.checks.offline (see BuildCheck for what is
-checked where).
+Thin adapter; the checks are in helpcenter.checks.offline (see BuildCheck for what is
+checked where), the shim and the worker's text in helpcenter.theme.search_start.
 """
 
 from __future__ import annotations
@@ -12,19 +12,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from helpcenter.build.context import current
-from helpcenter.checks.offline import (
-    OfflineError,
-    copy_worker_shim,
-    describe,
-    polyfills_without_cdn,
-    write_search_worker_text,
-)
+from helpcenter.checks.offline import describe
+from helpcenter.theme import search_start
 
 
 # After the theme's offline plugin, if enabled, added its CDN shim.
 @event_priority(-100)
 def on_config(config, **kwargs):
-    config.extra["polyfills"] = polyfills_without_cdn(list(config.extra.get("polyfills") or []))
+    polyfills = list(config.extra.get("polyfills") or [])
+    config.extra["polyfills"] = search_start.polyfills_without_cdn(polyfills)
     config.use_directory_urls = False  # links must name files on file://
     return config
 
@@ -60,9 +56,9 @@ def on_post_build(config, **kwargs):
         return  # check the whole site at the end
     site = Path(config.site_dir)
     try:
-        copy_worker_shim(ctx.root, site)
-        write_search_worker_text(site)
-    except OfflineError as exc:
+        search_start.copy_shim(ctx.root, site)
+        search_start.write_worker_text(site)
+    except search_start.SearchStartError as exc:
         raise PluginError(str(exc)) from exc
     refs = ctx.offline_check().finish(site)
     if refs:

@@ -18,10 +18,7 @@ import pytest
 from helpcenter.checks.offline import (
     BuildCheck,
     ExternalReference,
-    OfflineError,
-    write_search_worker_text,
 )
-from helpcenter.theme.search_start import SEARCH_WORKER, SEARCH_WORKER_TEXT
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = '<script src="https://cdn.example/a.js"></script>'
@@ -147,21 +144,3 @@ def test_the_site_build_reads_every_page_back(tmp_path):
     assert proc.returncode == 1
     assert "z.html" in proc.stderr and "https://cdn.example/a.js" in proc.stderr
     assert not (project / "site").exists()
-
-
-# -- the search worker's text for file:// ------------------------------------
-
-
-def _workers(site: Path, *theme: str) -> Path:
-    folder = site / SEARCH_WORKER_TEXT
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    (site / SEARCH_WORKER).write_text("/* ours */\n", "utf-8")
-    for name in theme:
-        (folder.parent / name).write_text("/* theirs */\n", "utf-8")
-    return folder
-
-
-def test_two_theme_workers_are_an_error(tmp_path):
-    _workers(tmp_path, "search.1111.min.js", "search.2222.min.js")
-    with pytest.raises(OfflineError, match="more than one theme search worker"):
-        write_search_worker_text(tmp_path)

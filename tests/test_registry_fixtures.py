@@ -21,6 +21,7 @@ from helpcenter.inputs.yamlload import parse_yaml_positions
 from helpcenter.registry.load import load_registry
 from helpcenter.registry.problems import RegistryError
 from helpcenter.registry.rules import SHAPE_CODES
+from helpcenter.registry.shape import as_json
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "registry"
@@ -46,17 +47,6 @@ def problems_of(path: Path, lang: str = "en"):
     with pytest.raises(RegistryError) as info:
         load_registry(path)
     return info.value.findings(lang)
-
-
-def as_json(data):
-    """YAML data as the schema sees it (dates as ISO strings, as in channels.json)."""
-    if isinstance(data, dict):
-        return {str(k): as_json(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [as_json(v) for v in data]
-    if isinstance(data, dt.date):
-        return data.isoformat()
-    return data
 
 
 def schema_errors(path: Path) -> list[str] | None:

@@ -1,17 +1,9 @@
 """Make the built site work from ``file://`` with no network (MkDocs-free).
 
-- The theme's search worker needs a Worker shim on ``file://``. The theme
-  would load it from a public CDN; we copy the pinned npm package
-  ``iframe-worker`` (installed by ``make venv`` into ``node_modules/``) into
-  the site instead: :func:`copy_worker_shim`.
-- On ``file://`` the search index is built in a real Worker started from a
-  ``blob:`` address (``hc-search-start.js``): the worker's code must reach
-  the page as text, so :func:`write_search_worker_text` puts our search
-  worker and the theme's into one script.
-
-  Both depend on the theme's internals and live in
-  :mod:`helpcenter.theme.search_start`; here they only report as this
-  module's other checks do (:class:`OfflineError`).
+- The theme's search worker needs a Worker shim on ``file://`` (the theme
+  would load it from a public CDN), and its code must reach the page as text
+  for the ``blob:`` worker: both depend on the theme's internals and live in
+  :mod:`helpcenter.theme.search_start`.
 - :func:`external_references` lists every resource a built page would load
   from the network (``<script src>``, stylesheet/icon ``<link href>``,
   ``<img src>``, CSS ``url()``), so a build or a test can refuse them.
@@ -31,32 +23,9 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from helpcenter.theme import search_start
-
-# hooks/offline.py takes it from here, with this module's other functions.
-from helpcenter.theme.search_start import polyfills_without_cdn  # noqa: F401
-
 
 class OfflineError(RuntimeError):
-    """A browser asset is missing, or a page would load something from the network."""
-
-
-def copy_worker_shim(project_root: Path, site_dir: Path) -> Path:
-    """Copy ``iframe-worker``'s shim (and its licence) into the site; return the copy
-    (:func:`helpcenter.theme.search_start.copy_shim`)."""
-    try:
-        return search_start.copy_shim(project_root, site_dir)
-    except search_start.SearchStartError as exc:
-        raise OfflineError(str(exc)) from exc
-
-
-def write_search_worker_text(site_dir: Path) -> Path | None:
-    """Write the search worker's text for ``file://``
-    (:func:`helpcenter.theme.search_start.write_worker_text`); None without a worker."""
-    try:
-        return search_start.write_worker_text(site_dir)
-    except search_start.SearchStartError as exc:
-        raise OfflineError(str(exc)) from exc
+    """A page would load something from the network."""
 
 
 @dataclass(frozen=True, order=True)
