@@ -150,6 +150,7 @@ ACTIVE = [
     "<!-- unclosed <script>alert(1)</script>",
     "[a [b]](javascript:x) and [ok](../faq.md)",
     "![logo](https://cdn.example/x.png)",
+    "[a](https://x.example/[a](javascript:)",  # a link inside another's target
 ]
 
 

@@ -28,7 +28,9 @@ DEFAULT_EXTENSIONS: tuple[str, ...] = (
 
 
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
-_INLINE_TARGET_RE = re.compile(r"\]\s*\(([^)]*)")
+# Every "](" opens a target, including one inside another's text
+# ("[a](https://x/[b](javascript:...)" renders the inner link): overlapping matches.
+_INLINE_TARGET_RE = re.compile(r"(?=\]\s*\(([^)]*))")
 _REF_TARGET_RE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(\S*)", re.MULTILINE)
 _SAFE_TARGET_RE = re.compile(r"(?:https?://|mailto:|tel:)", re.IGNORECASE)
 
